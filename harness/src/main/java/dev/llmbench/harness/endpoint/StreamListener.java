@@ -1,0 +1,36 @@
+package dev.llmbench.harness.endpoint;
+
+import java.util.Map;
+
+/**
+ * Receives the timed events of one request, in order. Times are {@link System#nanoTime()} values taken in the
+ * I/O callback when the bytes arrived, never after queuing.
+ *
+ * <p>Threading: all calls for one request come from one thread (the harness's decoder thread), one at a time;
+ * exactly one of {@link #done} or {@link #failed} ends the sequence.
+ */
+public interface StreamListener {
+
+    /** The request was handed to the transport at {@code nanos}. */
+    void sent(long nanos);
+
+    /** The response head arrived. {@code headers} hold the rate-limit related headers (lower-case names). */
+    void headers(long nanos, int status, Map<String, String> headers);
+
+    /**
+     * A chunk carrying generated output arrived. Chunks that arrived in the same read share the same
+     * {@code nanos} (their gaps cannot be known).
+     *
+     * @param responseId the server's id of the response (the {@code id} field), or null when it has none
+     */
+    void chunk(long nanos, CharSequence deltaText, ChunkKind kind, String responseId);
+
+    /** The server reported token usage (-1 for a figure it did not give). */
+    void usage(int inputTokens, int outputTokens, int cachedTokens);
+
+    /** The stream ended normally at {@code nanos} ({@code [DONE]}, final event, or the end of a non-streamed body). */
+    void done(long nanos);
+
+    /** The request failed at {@code nanos}. */
+    void failed(long nanos, Failure failure);
+}

@@ -1,0 +1,146 @@
+package dev.llmbench.harness.metrics;
+
+import dev.llmbench.harness.endpoint.ChunkKind;
+import dev.llmbench.harness.endpoint.Failure;
+import dev.llmbench.harness.endpoint.StreamListener;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Everything measured about one request: the raw timeline from which every metric is derived (see
+ * {@link RequestMetrics}). All times are {@link System#nanoTime()} values; {@code -1} means "did not happen".
+ *
+ * <p>Not thread-safe: filled by one thread (the decoder), then handed on, read-only, to recording.
+ */
+public final class RequestTimeline implements StreamListener {
+
+    /** How a request ended. */
+    public enum Outcome { IN_FLIGHT, SUCCESS, FAILED }
+
+    private final long sequence;
+    private final boolean warmup;
+    private final long intendedStartNanos;
+    private final int promptTokens;
+
+    private long sentNanos = -1;
+    private long headersNanos = -1;
+    private int httpStatus;
+    private Map<String, String> rateLimitHeaders = Map.of();
+    private long firstTokenNanos = -1;
+    private long firstContentNanos = -1;
+    private String responseId;
+
+    private long[] chunkNanos = new long[64];
+    private int[] chunkChars = new int[64];
+    private int chunkCount;
+    private long outputChars;
+
+    private int usageInputTokens = -1;
+    private int usageOutputTokens = -1;
+    private int usageCachedTokens = -1;
+
+    private long endNanos = -1;
+    private Outcome outcome = Outcome.IN_FLIGHT;
+    private Failure failure;
+
+    /**
+     * @param sequence           the request's number within the run (warmup included), from 0
+     * @param warmup             true for warmup requests: kept in raw logs, excluded from metrics
+     * @param intendedStartNanos t0: the intended send time (open loop) or the hand-off to the client (closed loop)
+     * @param promptTokens       input tokens the harness built the prompt for, or -1 when unknown
+     */
+    public RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens) {
+        this.sequence = sequence;
+        this.warmup = warmup;
+        this.intendedStartNanos = intendedStartNanos;
+        this.promptTokens = promptTokens;
+    }
+
+    // ---- StreamListener: filled by the decoder thread ----
+
+    @Override public void sent(long nanos) { sentNanos = nanos; }
+
+    @Override public void headers(long nanos, int status, Map<String, String> headers) {
+        headersNanos = nanos;
+        httpStatus = status;
+        rateLimitHeaders = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    @Override public void chunk(long nanos, CharSequence deltaText, ChunkKind kind, String id) {
+        if (responseId == null && id != null) responseId = id;
+        if (firstTokenNanos < 0) firstTokenNanos = nanos;
+        if (kind == ChunkKind.CONTENT && firstContentNanos < 0) firstContentNanos = nanos;
+        if (chunkCount == chunkNanos.length) {
+            chunkNanos = Arrays.copyOf(chunkNanos, chunkCount * 2);
+            chunkChars = Arrays.copyOf(chunkChars, chunkCount * 2);
+        }
+        int chars = deltaText == null ? 0 : deltaText.length();
+        chunkNanos[chunkCount] = nanos;
+        chunkChars[chunkCount] = chars;
+        chunkCount++;
+        outputChars += chars;
+    }
+
+    @Override public void usage(int inputTokens, int outputTokens, int cachedTokens) {
+        usageInputTokens = inputTokens;
+        usageOutputTokens = outputTokens;
+        usageCachedTokens = cachedTokens;
+    }
+
+    @Override public void done(long nanos) {
+        if (outcome != Outcome.IN_FLIGHT) return;
+        endNanos = nanos;
+        outcome = Outcome.SUCCESS;
+    }
+
+    @Override public void failed(long nanos, Failure f) {
+        if (outcome != Outcome.IN_FLIGHT) return;
+        endNanos = nanos;
+        outcome = Outcome.FAILED;
+        failure = f;
+    }
+
+    /** Remembers the server's response id when it came from a header rather than a chunk. */
+    public void responseIdIfAbsent(String id) {
+        if (responseId == null) responseId = id;
+    }
+
+    // ---- read side ----
+
+    public long sequence() { return sequence; }
+    public boolean warmup() { return warmup; }
+    public long intendedStartNanos() { return intendedStartNanos; }
+    public int promptTokens() { return promptTokens; }
+    public long sentNanos() { return sentNanos; }
+    /** Queue delay: actual send − intended send, in nanoseconds (0 when not sent). */
+    public long queueDelayNanos() { return sentNanos < 0 ? 0 : Math.max(0, sentNanos - intendedStartNanos); }
+    public long headersNanos() { return headersNanos; }
+    public int httpStatus() { return httpStatus; }
+    public Map<String, String> rateLimitHeaders() { return rateLimitHeaders; }
+    public long firstTokenNanos() { return firstTokenNanos; }
+    public long firstContentNanos() { return firstContentNanos; }
+    public String responseId() { return responseId; }
+    public int chunkCount() { return chunkCount; }
+    /** Arrival time of chunk {@code i} (0-based) carrying generated output. */
+    public long chunkNanos(int i) { return chunkNanos[i]; }
+    /** Characters carried by chunk {@code i}. */
+    public int chunkChars(int i) { return chunkChars[i]; }
+    public long outputChars() { return outputChars; }
+    public int usageInputTokens() { return usageInputTokens; }
+    public int usageOutputTokens() { return usageOutputTokens; }
+    public int usageCachedTokens() { return usageCachedTokens; }
+    public long endNanos() { return endNanos; }
+    public Outcome outcome() { return outcome; }
+    /** The failure, or null unless {@link #outcome()} is FAILED. */
+    public Failure failure() { return failure; }
+
+    /** Output tokens N: server usage when given, else the chunk count. */
+    public int outputTokens() { return usageOutputTokens >= 0 ? usageOutputTokens : chunkCount; }
+
+    /** Where {@link #outputTokens()} came from. */
+    public TokenSource outputTokenSource() { return usageOutputTokens >= 0 ? TokenSource.USAGE : TokenSource.CHUNK_COUNT; }
+
+    /** Input tokens: server usage when given, else what the harness built the prompt for (-1 when unknown). */
+    public int inputTokens() { return usageInputTokens >= 0 ? usageInputTokens : promptTokens; }
+}
