@@ -56,7 +56,11 @@ public sealed interface TokenCount permits TokenCount.Fixed, TokenCount.Normal {
      */
     Object toConfigValue();
 
-    /** Always the same count. @param tokens in [1, 10000000] */
+    /**
+     * Always the same count.
+     *
+     * @param tokens in [1, 10000000]
+     */
     record Fixed(int tokens) implements TokenCount {
         public Fixed {
             checkTokens("tokens", tokens);
