@@ -1,0 +1,247 @@
+package dev.llmbench.harness.endpoint.http;
+
+import dev.llmbench.harness.endpoint.ChunkKind;
+import dev.llmbench.harness.endpoint.Failure;
+import dev.llmbench.harness.endpoint.FailureKind;
+import dev.llmbench.harness.endpoint.StreamDecoder;
+import dev.llmbench.harness.endpoint.StreamListener;
+import dev.llmbench.harness.endpoint.sse.SseEventHandler;
+import dev.llmbench.harness.endpoint.sse.SseParser;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * One request in flight: the HTTP response consumer that runs on the I/O thread, and the state the decoder and
+ * watchdog threads share with it.
+ *
+ * <p>The I/O side does as little as possible: take {@link System#nanoTime()} when a read arrives, frame SSE events,
+ * queue them. Everything else (JSON, listener calls, metrics) happens on the decoder thread.
+ */
+final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, FutureCallback<Void> {
+
+    /** Error bodies are kept up to this size; beyond it they are cut (a server's error page can be huge). */
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /** Non-streamed bodies are kept up to this size; beyond it the request fails rather than exhausting memory. */
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    private enum Mode { STREAM, BODY, ERROR }
+
+    final HttpStreamingEndpoint owner;
+    final StreamListener listener;
+    final StreamDecoder decoder;
+    final long sentNanos;
+
+    // ---- written by the I/O thread, read by the watchdog ----
+    volatile long lastReadNanos;
+    volatile boolean headersSeen;
+
+    // ---- written by the decoder thread ----
+    volatile boolean firstOutputSeen;
+    volatile boolean finished;
+
+    /** Decoder thread only: the kept headers of the response, for error classification. */
+    Map<String, String> responseHeaders = Map.of();
+
+    // ---- written by the watchdog (or cancelAll) once ----
+    volatile boolean timedOut;
+
+    volatile Future<Void> future;
+
+    // ---- I/O thread only ----
+    private Mode mode;
+    private SseParser parser;
+    private ByteArrayOutputStream body;
+    private long readNanos;
+    private int status;
+    private boolean bodyOverflow;
+
+    Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long sentNanos) {
+        this.owner = owner;
+        this.listener = new FirstOutputWatcher(listener);
+        this.decoder = decoder;
+        this.sentNanos = sentNanos;
+        this.lastReadNanos = sentNanos;
+    }
+
+    // =========================== I/O thread ===========================
+
+    @Override
+    public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<Void> callback) {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        headersSeen = true;
+        status = response.getCode();
+        Map<String, String> kept = keptHeaders(response);
+        PipeEvent h = new PipeEvent(this, PipeEvent.Type.HEADERS, now);
+        h.status = status;
+        h.headers = kept;
+        owner.pipe.offer(h);
+        if (status < 200 || status >= 300) {
+            mode = Mode.ERROR;
+            body = new ByteArrayOutputStream(256);
+        } else {
+            String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType().toLowerCase(Locale.ROOT);
+            if (contentType.startsWith("text/event-stream")) {
+                mode = Mode.STREAM;
+                parser = new SseParser(this);
+            } else {
+                mode = Mode.BODY;
+                body = new ByteArrayOutputStream(1024);
+            }
+        }
+        if (entity == null) {
+            end(now);
+            callback.completed(null);
+        }
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx: nothing to measure.
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws java.io.IOException {
+        capacityChannel.update(Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void consume(ByteBuffer src) {
+        long now = System.nanoTime();
+        readNanos = now;
+        lastReadNanos = now;
+        switch (mode) {
+            case STREAM -> parser.feed(src);
+            case BODY -> append(src, MAX_BODY_BYTES);
+            case ERROR -> append(src, MAX_ERROR_BODY_BYTES);
+        }
+    }
+
+    private void append(ByteBuffer src, int limit) {
+        int room = limit - body.size();
+        int n = src.remaining();
+        if (n > room) bodyOverflow = true;
+        int take = Math.max(0, Math.min(n, room));
+        if (src.hasArray()) {
+            body.write(src.array(), src.arrayOffset() + src.position(), take);
+        } else {
+            byte[] tmp = new byte[take];
+            src.get(tmp);
+        }
+        src.position(src.limit());
+    }
+
+    @Override
+    public void onEvent(String eventType, byte[] data) {
+        PipeEvent e = new PipeEvent(this, PipeEvent.Type.EVENT, readNanos);
+        e.eventType = eventType;
+        e.data = data;
+        owner.pipe.offer(e);
+    }
+
+    @Override
+    public void onMalformedLine(byte[] line) {
+        PipeEvent e = new PipeEvent(this, PipeEvent.Type.MALFORMED_LINE, readNanos);
+        e.data = line;
+        owner.pipe.offer(e);
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        end(System.nanoTime());
+    }
+
+    private void end(long now) {
+        PipeEvent e;
+        switch (mode) {
+            case STREAM -> {
+                e = new PipeEvent(this, PipeEvent.Type.END, now);
+                e.cleanEnd = parser.finish();
+            }
+            case BODY -> {
+                if (bodyOverflow) {
+                    e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
+                    e.failure = Failure.of(FailureKind.PROTOCOL_ERROR, "response body larger than " + MAX_BODY_BYTES + " bytes");
+                } else {
+                    e = new PipeEvent(this, PipeEvent.Type.BODY, now);
+                    e.data = body.toByteArray();
+                }
+            }
+            default -> {
+                e = new PipeEvent(this, PipeEvent.Type.HTTP_ERROR, now);
+                e.status = status;
+                e.data = body.toByteArray();
+            }
+        }
+        owner.pipe.offer(e);
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        long now = System.nanoTime();
+        if (finished || timedOut) return;
+        PipeEvent e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
+        e.failure = classify(cause);
+        owner.pipe.offer(e);
+    }
+
+    @Override public void completed(Void result) { }
+    @Override public void cancelled() { }
+    @Override public void releaseResources() { }
+
+    private Failure classify(Exception cause) {
+        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof ConnectTimeoutException) return Failure.of(FailureKind.CONNECT_TIMEOUT, what);
+        if (cause instanceof SocketTimeoutException)
+            return Failure.of(headersSeen ? FailureKind.IDLE_TIMEOUT : FailureKind.CONNECT_TIMEOUT, what);
+        if (cause instanceof ConnectException) return Failure.of(FailureKind.CONNECTION_ERROR, what);
+        if (cause instanceof ConnectionClosedException) return Failure.of(FailureKind.CONNECTION_ERROR, what);
+        if (cause instanceof java.util.concurrent.CancellationException) return Failure.of(FailureKind.CANCELLED, what);
+        return Failure.of(FailureKind.CONNECTION_ERROR, what);
+    }
+
+    /** Rate-limit and identity headers worth keeping; everything else is dropped (and no credential is ever kept). */
+    private static Map<String, String> keptHeaders(HttpResponse response) {
+        Map<String, String> kept = null;
+        for (Header h : response.getHeaders()) {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (name.startsWith("x-ratelimit-") || name.equals("retry-after") || name.equals("x-request-id")) {
+                if (kept == null) kept = new HashMap<>(8);
+                kept.put(name, h.getValue());
+            }
+        }
+        return kept == null ? Map.of() : kept;
+    }
+
+    /** Notes the first generated output so the watchdog can enforce the first-token timeout. */
+    private final class FirstOutputWatcher implements StreamListener {
+        private final StreamListener delegate;
+        FirstOutputWatcher(StreamListener delegate) { this.delegate = delegate; }
+        @Override public void sent(long nanos) { delegate.sent(nanos); }
+        @Override public void headers(long nanos, int status, Map<String, String> headers) { delegate.headers(nanos, status, headers); }
+        @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) {
+            if (!firstOutputSeen) firstOutputSeen = true;
+            delegate.chunk(nanos, text, kind, id);
+        }
+        @Override public void usage(int in, int out, int cached) { delegate.usage(in, out, cached); }
+        @Override public void done(long nanos) { delegate.done(nanos); }
+        @Override public void failed(long nanos, Failure failure) { delegate.failed(nanos, failure); }
+    }
+}

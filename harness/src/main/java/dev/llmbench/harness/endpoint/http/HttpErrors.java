@@ -1,0 +1,75 @@
+package dev.llmbench.harness.endpoint.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.llmbench.harness.endpoint.Failure;
+import dev.llmbench.harness.endpoint.FailureKind;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** Turns a non-2xx response into a typed {@link Failure}: 429 and 503 are rate limiting, the rest HTTP errors. */
+final class HttpErrors {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private HttpErrors() { }
+
+    static Failure failure(int status, Map<String, String> headers, byte[] body) {
+        boolean rateLimited = status == 429 || status == 503;
+        long retryAfterMillis = retryAfterMillis(headers.get("retry-after"));
+        String message = "HTTP " + status + ": " + errorMessage(body);
+        return new Failure(rateLimited ? FailureKind.RATE_LIMITED : FailureKind.HTTP_STATUS, status, message, retryAfterMillis);
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; -1 when absent or unreadable. */
+    static long retryAfterMillis(String value) {
+        if (value == null || value.isBlank()) return -1;
+        String v = value.strip();
+        try {
+            return Math.round(Double.parseDouble(v) * 1000);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis());
+            } catch (RuntimeException notDate) {
+                return -1;
+            }
+        }
+    }
+
+    /** The OpenAI/Anthropic-style {@code error.message} when the body has one, else the start of the body. */
+    static String errorMessage(byte[] body) {
+        if (body == null || body.length == 0) return "(empty body)";
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken t = p.nextToken();
+                    if ("error".equals(name)) {
+                        if (t == JsonToken.VALUE_STRING) return p.getText();
+                        if (t == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String inner = p.currentName();
+                                JsonToken it = p.nextToken();
+                                if ("message".equals(inner) && it == JsonToken.VALUE_STRING) return p.getText();
+                                p.skipChildren();
+                            }
+                        }
+                    } else if ("message".equals(name) && t == JsonToken.VALUE_STRING) {
+                        return p.getText();
+                    }
+                    p.skipChildren();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // fall through to the raw text
+        }
+        String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "(empty body)" : text;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.llmbench.harness.endpoint.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.StreamDecoder;
+import dev.llmbench.harness.endpoint.WireProtocol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAI's chat completions ({@code /v1/chat/completions}) and completions ({@code /v1/completions}) APIs, streamed
+ * with {@code stream_options.include_usage} or not. Covers vLLM, SGLang, TGI, llama.cpp's server, Ollama's /v1 and most
+ * hosted providers. Stateless and thread-safe.
+ */
+public final class OpenAiProtocol implements WireProtocol {
+
+    /** Which of the two APIs. */
+    public enum Api { CHAT_COMPLETIONS, COMPLETIONS }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Api api;
+
+    private OpenAiProtocol(Api api) { this.api = api; }
+
+    public static OpenAiProtocol chat() { return new OpenAiProtocol(Api.CHAT_COMPLETIONS); }
+    public static OpenAiProtocol completions() { return new OpenAiProtocol(Api.COMPLETIONS); }
+
+    public Api api() { return api; }
+
+    @Override public String name() { return api == Api.CHAT_COMPLETIONS ? "openai-chat" : "openai-completions"; }
+
+    @Override public String path() { return api == Api.CHAT_COMPLETIONS ? "/v1/chat/completions" : "/v1/completions"; }
+
+    /** Builds the body; {@link GenerationRequest#extraFields()} are written last and win over the harness's own fields. */
+    @Override
+    public byte[] requestBody(GenerationRequest r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", r.model());
+        if (api == Api.CHAT_COMPLETIONS) body.put("messages", List.of(Map.of("role", "user", "content", r.prompt())));
+        else body.put("prompt", r.prompt());
+        if (r.maxTokens() > 0) body.put("max_tokens", r.maxTokens());
+        if (r.minTokens() > 0) {
+            body.put("min_tokens", r.minTokens());
+            body.put("ignore_eos", true);
+        }
+        body.put("stream", r.stream());
+        if (r.stream()) body.put("stream_options", Map.of("include_usage", true));
+        body.putAll(r.extraFields());
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("extraFields cannot be written as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public StreamDecoder newDecoder(boolean streamed) { return new OpenAiStreamDecoder(); }
+}

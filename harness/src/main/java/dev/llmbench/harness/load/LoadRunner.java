@@ -1,0 +1,246 @@
+package dev.llmbench.harness.load;
+
+import dev.llmbench.harness.endpoint.ChunkKind;
+import dev.llmbench.harness.endpoint.Endpoint;
+import dev.llmbench.harness.endpoint.Failure;
+import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.StreamListener;
+import dev.llmbench.harness.metrics.RequestTimeline;
+
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * Executes a {@link LoadModel} against an {@link Endpoint} within {@link RunBounds}: decides when each request is
+ * sent, which are warmup, and when the run ends. Every request sent is handed, completed, to {@code onComplete}
+ * (on the endpoint's decoder thread), whatever its outcome — nothing is lost.
+ *
+ * <p>t0 of a request is its intended send time: for open-loop models the schedule's time (so a late send shows as
+ * queue delay and latency, never hides it: no coordinated omission), for closed loop the hand-off to the client.
+ *
+ * <p>One run per instance; {@link #run()} blocks the calling thread until the run ends.
+ */
+public final class LoadRunner {
+
+    /** What a run did, for the result's metadata. Times are {@link System#nanoTime()} values. */
+    public record RunStats(long startNanos, long endNanos, long measuredStartNanos, long sent, long warmupSent,
+                           boolean partial, String partialReason) { }
+
+    private final Endpoint endpoint;
+    private final LoadModel load;
+    private final RunBounds bounds;
+    private final LongFunction<GenerationRequest> requests;
+    private final Consumer<RequestTimeline> onComplete;
+    private final long seed;
+
+    private final Object lock = new Object();
+    // guarded by lock
+    private long nextSequence;
+    private long measuredSent;
+    private long warmupSent;
+    private long completed;
+    private boolean stopIssuing;
+    private long measuredStartNanos = -1;
+    private long measuredDeadlineNanos = Long.MAX_VALUE;
+
+    private long startNanos;
+    private Semaphore concurrencySlots;
+
+    /**
+     * @param requests   builds the request for a sequence number (0-based, warmup included); called from one thread at a time
+     * @param onComplete receives every ended request, warmup included, on the endpoint's decoder thread
+     * @param seed       seeds the arrival schedule
+     */
+    public LoadRunner(Endpoint endpoint, LoadModel load, RunBounds bounds, LongFunction<GenerationRequest> requests,
+                      Consumer<RequestTimeline> onComplete, long seed) {
+        this.endpoint = endpoint;
+        this.load = load;
+        this.bounds = bounds;
+        this.requests = requests;
+        this.onComplete = onComplete;
+        this.seed = seed;
+    }
+
+    /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
+    public RunStats run() {
+        startNanos = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            if (load instanceof LoadModel.Concurrency c) runClosedLoop(c.users());
+            else runOpenLoop();
+            awaitDrain();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            synchronized (lock) { stopIssuing = true; }
+            endpoint.cancelAll("run interrupted");
+            awaitCancelled();
+            Thread.currentThread().interrupt();
+        }
+        long end = System.nanoTime();
+        synchronized (lock) {
+            return new RunStats(startNanos, end, measuredStartNanos, measuredSent + warmupSent, warmupSent,
+                    interrupted, interrupted ? "interrupted" : null);
+        }
+    }
+
+    // ---------------------------------------------------------------- closed loop
+
+    private void runClosedLoop(int users) throws InterruptedException {
+        for (int i = 0; i < users; i++) {
+            if (!issue(System.nanoTime())) break;
+        }
+        waitForStop();
+    }
+
+    // ---------------------------------------------------------------- open loop and bursts
+
+    private void runOpenLoop() throws InterruptedException {
+        concurrencySlots = load.maxConcurrency().isPresent() ? new Semaphore(load.maxConcurrency().getAsInt()) : null;
+        ArrivalSchedule schedule = ((LoadModel.OpenLoop) load).schedule(seed);
+        while (true) {
+            long offset = schedule.nextOffsetNanos();
+            if (offset == ArrivalSchedule.EXHAUSTED) break;
+            long intended = startNanos + offset;
+            synchronized (lock) {
+                if (stopIssuing || intended > measuredDeadlineNanos) { stopIssuing = true; break; }
+            }
+            parkUntil(intended);
+            if (concurrencySlots != null) concurrencySlots.acquire();
+            if (!issue(intended)) {
+                if (concurrencySlots != null) concurrencySlots.release();
+                break;
+            }
+        }
+        synchronized (lock) { stopIssuing = true; }
+    }
+
+    private static void parkUntil(long deadlineNanos) throws InterruptedException {
+        while (true) {
+            long wait = deadlineNanos - System.nanoTime();
+            if (wait <= 0) return;
+            // Sleep most of the way, then spin-park the last stretch: the schedule is kept to tens of microseconds.
+            if (wait > 2_000_000L) TimeUnit.NANOSECONDS.sleep(wait - 1_000_000L);
+            else java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) throw new InterruptedException();
+        }
+    }
+
+    // ---------------------------------------------------------------- issuing and completion
+
+    /** Claims the next sequence number and sends it with t0 = {@code intendedNanos}; false once the run stops issuing. */
+    private boolean issue(long intendedNanos) {
+        long sequence;
+        boolean warmup;
+        synchronized (lock) {
+            if (stopIssuing) return false;
+            sequence = nextSequence;
+            warmup = sequence < bounds.warmupRequests()
+                    || intendedNanos - startNanos < bounds.warmupDuration().toNanos();
+            if (!warmup) {
+                if (measuredStartNanos < 0) {
+                    measuredStartNanos = intendedNanos;
+                    if (!bounds.maxDuration().isZero())
+                        measuredDeadlineNanos = intendedNanos + bounds.maxDuration().toNanos();
+                }
+                if ((bounds.maxRequests() > 0 && measuredSent >= bounds.maxRequests()) || intendedNanos > measuredDeadlineNanos) {
+                    stopIssuing = true;
+                    lock.notifyAll();
+                    return false;
+                }
+                measuredSent++;
+            } else {
+                warmupSent++;
+            }
+            nextSequence++;
+        }
+        GenerationRequest request = requests.apply(sequence);
+        RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens());
+        endpoint.send(request, new Completion(timeline));
+        return true;
+    }
+
+    private void completed(RequestTimeline timeline) {
+        try {
+            onComplete.accept(timeline);
+        } finally {
+            if (concurrencySlots != null) concurrencySlots.release();
+            synchronized (lock) {
+                completed++;
+                lock.notifyAll();
+            }
+            if (load instanceof LoadModel.Concurrency) issue(System.nanoTime());
+        }
+    }
+
+    /** Closed loop: waits until the count bound stops issuing or the duration runs out. */
+    private void waitForStop() throws InterruptedException {
+        synchronized (lock) {
+            while (!stopIssuing) {
+                if (measuredSent + warmupSent == completed && measuredSent + warmupSent > 0 && !canIssueMore()) break;
+                long now = System.nanoTime();
+                if (now >= measuredDeadlineNanos) { stopIssuing = true; break; }
+                long waitMillis = measuredDeadlineNanos == Long.MAX_VALUE ? 50
+                        : Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(measuredDeadlineNanos - now)));
+                lock.wait(waitMillis);
+            }
+            stopIssuing = true;
+        }
+    }
+
+    private boolean canIssueMore() {
+        return bounds.maxRequests() == 0 || measuredSent < bounds.maxRequests();
+    }
+
+    /** Waits for in-flight requests to end, up to the drain timeout; then cancels what is left. */
+    private void awaitDrain() throws InterruptedException {
+        long deadline = System.nanoTime() + bounds.drainTimeout().toNanos();
+        synchronized (lock) {
+            while (completed < measuredSent + warmupSent) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                lock.wait(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(left))));
+            }
+            if (completed >= measuredSent + warmupSent) return;
+        }
+        endpoint.cancelAll("still in flight " + bounds.drainTimeout().toSeconds() + " s after the run's last send");
+        awaitCancelled();
+    }
+
+    /** After a cancelAll, every request ends promptly with a CANCELLED failure; wait for those to be recorded. */
+    private void awaitCancelled() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (lock) {
+            while (completed < measuredSent + warmupSent && System.nanoTime() < deadline) {
+                try {
+                    lock.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Passes events to the timeline and reports its end to the runner. */
+    private final class Completion implements StreamListener {
+        private final RequestTimeline timeline;
+
+        Completion(RequestTimeline timeline) { this.timeline = timeline; }
+
+        @Override public void sent(long nanos) { timeline.sent(nanos); }
+        @Override public void headers(long nanos, int status, Map<String, String> headers) { timeline.headers(nanos, status, headers); }
+        @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
+        @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
+        @Override public void done(long nanos) {
+            timeline.done(nanos);
+            completed(timeline);
+        }
+        @Override public void failed(long nanos, Failure failure) {
+            timeline.failed(nanos, failure);
+            completed(timeline);
+        }
+    }
+}
