@@ -37,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>Behaviour: a generation request is validated, checked against faults and RPM/TPM limits and queued on receipt;
+ * a streamed one gets its {@code 200 text/event-stream} headers (with {@code x-request-id}) at once, the role-only
+ * chunk when the step loop admits it, then one chunk per token as steps end. A non-streamed one gets its whole
+ * JSON body when its last token is generated. See {@link StepLoop}-level details in {@link TimingModel}.
+ *
  * <p>Threads: I/O reactor threads named {@code llmbench-sim-io-<n>} (not daemons: always {@link #close()}), and
  * one step-loop thread {@code llmbench-sim-step-<port>}. All public methods are thread-safe.
  */
