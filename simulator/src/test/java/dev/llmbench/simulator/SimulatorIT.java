@@ -74,10 +74,10 @@ class SimulatorIT {
             assertThat(emitted[i]).isLessThanOrEqualTo(s.textArrivalNanos().get(i));
             if (i > 0) {
                 assertThat(emitted[i]).isGreaterThan(emitted[i - 1]);
-                // one token per 2 ms decode step; allow generous scheduling noise on a shared machine
-                assertThat(emitted[i] - emitted[i - 1]).isGreaterThan(1_000_000L);
             }
         }
+        // one token per 2 ms decode step; single gaps can be short when a late step catches up, so check the span
+        assertThat(emitted[n - 1] - emitted[0]).isGreaterThan((n - 1) * 1_000_000L);
         assertThat(sim.emitLog().take(s.requestId())).isNull();
     }
 
