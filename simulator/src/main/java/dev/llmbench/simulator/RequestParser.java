@@ -1,0 +1,180 @@
+package dev.llmbench.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/**
+ * Reads an OpenAI chat-completions or completions request body into a {@link CompletionRequest}. Fields the
+ * simulator does not model (temperature, ignore_eos, min_tokens, ...) are accepted and ignored: it always generates
+ * exactly max_tokens. Thread-safe (the shared ObjectMapper is).
+ */
+final class RequestParser {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Profile profile;
+
+    RequestParser(Profile profile) {
+        this.profile = profile;
+    }
+
+    CompletionRequest parse(CompletionRequest.Endpoint endpoint, byte[] body, int length) throws BadRequestException {
+        JsonNode root;
+        try {
+            root = length == 0 ? null : MAPPER.readTree(body, 0, length);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("We could not parse the JSON body of your request: "
+                    + e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            throw new BadRequestException("We could not read the body of your request.", null);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequestException("The request body must be a JSON object.", null);
+        }
+
+        String model = profile.modelName();
+        JsonNode modelNode = root.get("model");
+        if (modelNode != null && !modelNode.isNull()) {
+            if (!modelNode.isTextual()) {
+                throw new BadRequestException("'model' must be a string.", "model");
+            }
+            model = modelNode.asText();
+        }
+
+        PromptText prompt = endpoint == CompletionRequest.Endpoint.CHAT ? messages(root) : prompt(root);
+
+        int maxTokens = profile.defaultMaxTokens();
+        boolean given = false;
+        for (String field : endpoint == CompletionRequest.Endpoint.CHAT
+                ? new String[] {"max_tokens", "max_completion_tokens"} : new String[] {"max_tokens"}) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                continue;
+            }
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
+                throw new BadRequestException("'" + field + "' must be a positive integer, got " + n + ".", field);
+            }
+            maxTokens = n.intValue(); // max_completion_tokens (read last) wins over the deprecated max_tokens
+            given = true;
+        }
+
+        boolean stream = bool(root, "stream", false);
+        boolean includeUsage = false;
+        JsonNode options = root.get("stream_options");
+        if (options != null && !options.isNull()) {
+            if (!options.isObject()) {
+                throw new BadRequestException("'stream_options' must be an object.", "stream_options");
+            }
+            JsonNode u = options.get("include_usage");
+            if (u != null && !u.isNull()) {
+                if (!u.isBoolean()) {
+                    throw new BadRequestException("'stream_options.include_usage' must be a boolean.",
+                            "stream_options.include_usage");
+                }
+                includeUsage = u.booleanValue();
+            }
+        }
+        int promptTokens = (int) Math.max(1, Math.min(Integer.MAX_VALUE, prompt.tokens()));
+        return new CompletionRequest(endpoint, model, promptTokens, maxTokens, given, stream, includeUsage, prompt.hash);
+    }
+
+    private static boolean bool(JsonNode root, String field, boolean dflt) throws BadRequestException {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isBoolean()) {
+            throw new BadRequestException("'" + field + "' must be a boolean.", field);
+        }
+        return n.booleanValue();
+    }
+
+    private static PromptText messages(JsonNode root) throws BadRequestException {
+        JsonNode messages = root.get("messages");
+        if (messages == null || messages.isNull()) {
+            throw new BadRequestException("Missing required parameter: 'messages'.", "messages");
+        }
+        if (!messages.isArray() || messages.isEmpty()) {
+            throw new BadRequestException("'messages' must be a non-empty array.", "messages");
+        }
+        PromptText text = new PromptText();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            String where = "messages[" + i + "]";
+            if (!m.isObject()) {
+                throw new BadRequestException("'" + where + "' must be an object.", where);
+            }
+            JsonNode content = m.get("content");
+            if (content == null || content.isNull()) {
+                continue; // e.g. an assistant message carrying only tool calls
+            }
+            if (content.isTextual()) {
+                text.add(content.asText());
+            } else if (content.isArray()) {
+                for (JsonNode part : content) {
+                    JsonNode t = part.get("text");
+                    if (t != null && t.isTextual()) {
+                        text.add(t.asText());
+                    }
+                }
+            } else {
+                throw new BadRequestException("'" + where + ".content' must be a string or an array of parts.",
+                        where + ".content");
+            }
+        }
+        return text;
+    }
+
+    private static PromptText prompt(JsonNode root) throws BadRequestException {
+        JsonNode prompt = root.get("prompt");
+        if (prompt == null || prompt.isNull()) {
+            throw new BadRequestException("Missing required parameter: 'prompt'.", "prompt");
+        }
+        PromptText text = new PromptText();
+        if (prompt.isTextual()) {
+            text.add(prompt.asText());
+            return text;
+        }
+        if (prompt.isArray() && !prompt.isEmpty()) {
+            for (JsonNode p : prompt) {
+                if (p.isTextual()) {
+                    text.add(p.asText());
+                } else if (p.isIntegralNumber()) {
+                    text.addTokenIds(1, p.longValue());
+                } else if (p.isArray()) {
+                    for (JsonNode id : p) {
+                        text.addTokenIds(1, id.asLong());
+                    }
+                } else {
+                    throw new BadRequestException("'prompt' must be a string, an array of strings or token ids.", "prompt");
+                }
+            }
+            return text;
+        }
+        throw new BadRequestException("'prompt' must be a non-empty string, array of strings or token ids.", "prompt");
+    }
+
+    /** Accumulates prompt characters (code points) and token ids, and a hash of both. */
+    private static final class PromptText {
+        long codePoints;
+        long tokenIds;
+        long hash = 1125899906842597L;
+
+        void add(String s) {
+            codePoints += s.codePointCount(0, s.length());
+            hash = 31 * hash + s.hashCode();
+        }
+
+        void addTokenIds(long count, long id) {
+            tokenIds += count;
+            hash = 31 * hash + id;
+        }
+
+        long tokens() {
+            return (codePoints + 3) / 4 + tokenIds;
+        }
+    }
+}
