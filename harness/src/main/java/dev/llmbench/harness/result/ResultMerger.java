@@ -158,16 +158,16 @@ public final class ResultMerger {
 
     private static RunMetadata merge(RunMetadata a, RunMetadata b) {
         boolean sameHost = Objects.equals(a.hostName(), b.hostName());
-        String reason = a.partial() && b.partial() && !Objects.equals(a.partialReason(), b.partialReason())
-                ? a.partialReason() + "; " + b.partialReason()
-                : a.partial() ? a.partialReason() : b.partialReason();
+        String ra = a.partial() ? a.partialReason() : null;
+        String rb = b.partial() ? b.partialReason() : null;
+        String reason = ra == null ? rb : rb == null || ra.equals(rb) ? ra : ra + "; " + rb;
         return new RunMetadata(a.benchmarkName(), earliest(a.startTime(), b.startTime()), latest(a.endTime(), b.endTime()),
                 join(a.harnessVersion(), b.harnessVersion()), join(a.gitCommit(), b.gitCommit()),
                 join(a.javaVersion(), b.javaVersion()), join(a.javaVendor(), b.javaVendor()),
                 join(a.hostName(), b.hostName()), join(a.osName(), b.osName()), join(a.osVersion(), b.osVersion()),
                 join(a.osArch(), b.osArch()),
                 sameHost ? Math.max(a.availableProcessors(), b.availableProcessors()) : a.availableProcessors() + b.availableProcessors(),
-                a.partial() || b.partial(), a.partial() || b.partial() ? reason : null);
+                a.partial() || b.partial(), reason);
     }
 
     private static String join(String a, String b) {
