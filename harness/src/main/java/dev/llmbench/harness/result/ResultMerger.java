@@ -79,8 +79,10 @@ public final class ResultMerger {
         TimeSeries series = merge(ma.timeSeries(), mb.timeSeries());
         Fidelity fa = ma.fidelity();
         Fidelity fb = mb.fidelity();
-        Double busy = fa.clientIoBusy() == null ? fb.clientIoBusy()
-                : fb.clientIoBusy() == null ? fa.clientIoBusy() : Math.max(fa.clientIoBusy(), fb.clientIoBusy());
+        Double busy;
+        if (fa.clientIoBusy() == null) busy = fb.clientIoBusy();
+        else if (fb.clientIoBusy() == null) busy = fa.clientIoBusy();
+        else busy = Math.max(fa.clientIoBusy(), fb.clientIoBusy());
         Fidelity fidelity = new Fidelity(fa.outputChunks() + fb.outputChunks(), fa.coalescedChunks() + fb.coalescedChunks(), busy);
 
         EnumMap<FailureKind, List<String>> examples = new EnumMap<>(FailureKind.class);
