@@ -328,6 +328,14 @@ public final class MetricsRecorder {
 
     private static Map<String, String> rateLimitHeaders(Map<String, String> headers) {
         if (headers.isEmpty()) return Map.of();
+        boolean any = false;
+        for (String k : headers.keySet()) {
+            if (k.regionMatches(true, 0, "x-ratelimit-", 0, 12)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) return Map.of();
         TreeMap<String, String> rl = new TreeMap<>();
         headers.forEach((k, v) -> {
             String key = k.toLowerCase(Locale.ROOT);

@@ -62,6 +62,14 @@ public record Summary(long count, double mean, double stddev, long min, long max
         return histogram.copy();
     }
 
+    /** The figures without the histogram's buckets (which would drown an assertion message). */
+    @Override
+    public String toString() {
+        return "Summary[unit=" + unit + ", count=" + count + ", mean=" + mean + ", stddev=" + stddev + ", min=" + min
+                + ", max=" + max + ", p50=" + p50 + ", p90=" + p90 + ", p95=" + p95 + ", p99=" + p99 + ", p999=" + p999
+                + ", failedCount=" + failedCount + "]";
+    }
+
     /** Percentile {@code p} (0–100) of the successful samples only, as HdrHistogram computes it. */
     public long percentile(double p) {
         return histogram.getValueAtPercentile(p);

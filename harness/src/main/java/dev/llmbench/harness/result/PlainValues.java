@@ -10,7 +10,8 @@ import java.util.Map;
  * Normalises configuration values to the plain types a result file stores and reads back: String, Long, Double,
  * Boolean, List, Map (String keys, insertion order), or null. Other integral numbers become Long, other floating
  * numbers Double; enums, characters, URIs, paths, durations and instants become their strings. URLs lose their
- * credentials and values under secret-like keys become {@link Redaction#REDACTED}. Anything else is rejected with a
+ * credentials, values under secret-like keys become {@link Redaction#REDACTED}, and so do the values of header lines
+ * written as strings ({@code "Authorization: Bearer …"}). Anything else is rejected with a
  * message naming the key.
  */
 final class PlainValues {
@@ -33,7 +34,7 @@ final class PlainValues {
 
     static Object value(Object v, String path) {
         if (v == null || v instanceof Boolean || v instanceof Long) return v;
-        if (v instanceof String s) return Redaction.looksLikeUrl(s) ? Redaction.stripCredentials(s) : s;
+        if (v instanceof String s) return Redaction.redactString(s);
         if (v instanceof Integer || v instanceof Short || v instanceof Byte
                 || v instanceof java.util.concurrent.atomic.AtomicInteger || v instanceof java.util.concurrent.atomic.AtomicLong) {
             return ((Number) v).longValue();

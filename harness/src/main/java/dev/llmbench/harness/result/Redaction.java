@@ -115,6 +115,21 @@ public final class Redaction {
         }
     }
 
+    /**
+     * A configuration string made safe to store: an absolute URL loses its credentials ({@link #stripCredentials});
+     * a header line or assignment under a secret-like name ({@code "Authorization: Bearer …"},
+     * {@code "api_key=…"}) keeps its name and loses its value.
+     */
+    public static String redactString(String s) {
+        if (s == null) return null;
+        if (looksLikeUrl(s)) return stripCredentials(s);
+        java.util.regex.Matcher m = HEADER_LINE.matcher(s);
+        if (m.matches() && isSecretName(m.group(1))) return m.group(1) + m.group(2) + REDACTED;
+        return s;
+    }
+
+    private static final Pattern HEADER_LINE = Pattern.compile("\\s*([A-Za-z0-9_.-]+)(\\s*[:=]\\s*).*", Pattern.DOTALL);
+
     /** True when {@code s} looks like an absolute URL ({@code scheme://…}). */
     static boolean looksLikeUrl(String s) {
         return s.indexOf("://") > 0 && URL_START.matcher(s).matches();

@@ -43,6 +43,14 @@ class RedactionTest {
     }
 
     @Test
+    void redactsHeaderLinesWrittenAsStrings() {
+        assertThat(Redaction.redactString("Authorization: Bearer sk-1")).isEqualTo("Authorization: [redacted]");
+        assertThat(Redaction.redactString("api_key=sk-1")).isEqualTo("api_key=[redacted]");
+        assertThat(Redaction.redactString("Accept: text/event-stream")).isEqualTo("Accept: text/event-stream");
+        assertThat(Redaction.redactString("https://u:p@h/x")).isEqualTo("https://h/x");
+    }
+
+    @Test
     void keepsSecretsOutOfTheConfigurationOfAResult() {
         BenchmarkResult r = Fixtures.result("b", Fixtures.START, 1, 2);
         @SuppressWarnings("unchecked")
