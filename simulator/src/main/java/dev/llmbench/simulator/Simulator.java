@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JSON body when its last token is generated. See {@link StepLoop}-level details in {@link TimingModel}.
  *
  * <p>Threads: I/O reactor threads named {@code llmbench-sim-io-<n>} (not daemons: always {@link #close()}), and
- * one step-loop thread {@code llmbench-sim-step-<port>}. All public methods are thread-safe.
+ * one daemon step-loop thread {@code llmbench-sim-step}. All public methods are thread-safe.
  */
 public final class Simulator implements AutoCloseable {
 
