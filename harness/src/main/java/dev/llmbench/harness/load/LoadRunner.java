@@ -66,7 +66,12 @@ public final class LoadRunner {
 
     /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
     public RunStats run() {
-        startNanos = System.nanoTime();
+        return run(System.nanoTime());
+    }
+
+    /** As {@link #run()}, with the run's start (second 0 of its schedule and time series) given by the caller. */
+    public RunStats run(long startNanos) {
+        this.startNanos = startNanos;
         boolean interrupted = false;
         try {
             if (load instanceof LoadModel.Concurrency c) runClosedLoop(c.users());

@@ -85,6 +85,7 @@ public final class MetricsRecorder {
     private long outputChunks;
     private long coalescedChunks;
     private volatile Double clientIoBusy;
+    private volatile Long clientCpuNanos;
 
     private final EnumMap<FailureKind, List<String>> examples = new EnumMap<>(FailureKind.class);
     private long status429;
@@ -128,6 +129,12 @@ public final class MetricsRecorder {
     public void clientIoBusy(double fraction) {
         if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("client I/O busy fraction must be in [0, 1]: " + fraction);
         clientIoBusy = fraction;
+    }
+
+    /** CPU time in nanoseconds the client's threads used during the run, measured by the endpoint. Any thread. */
+    public void clientCpuNanos(long nanos) {
+        if (nanos < 0) throw new IllegalArgumentException("client CPU nanoseconds must be >= 0: " + nanos);
+        clientCpuNanos = nanos;
     }
 
     /** Records one finished request. Call from one thread (the decoder thread); see the class comment. */
@@ -302,7 +309,7 @@ public final class MetricsRecorder {
         TimeSeries series = new TimeSeries(runStartWallClock, points);
 
         Double busy = clientIoBusy;
-        Fidelity fidelity = new Fidelity(outputChunks, coalescedChunks, busy);
+        Fidelity fidelity = new Fidelity(outputChunks, coalescedChunks, busy, clientCpuNanos);
         List<String> warnings = new ArrayList<>();
         if (busy != null && busy > IO_BUSY_WARNING_THRESHOLD) warnings.add(ioBusyWarning(busy));
 

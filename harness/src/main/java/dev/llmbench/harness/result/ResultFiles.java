@@ -264,6 +264,9 @@ public final class ResultFiles {
         o.put("coalesced_chunks", f.coalescedChunks());
         o.put("coalesced_chunk_ratio", f.coalescedChunkRatio());
         o.put("client_io_busy", f.clientIoBusy());
+        o.put("client_cpu_ns", f.clientCpuNanos());
+        double perChunk = f.clientCpuMicrosPerChunk();
+        if (!Double.isNaN(perChunk)) o.put("client_cpu_us_per_chunk", perChunk);
         return o;
     }
 
@@ -460,9 +463,11 @@ public final class ResultFiles {
 
         Fidelity fidelity(JsonNode o) throws ResultFormatException {
             JsonNode busy = o.get("client_io_busy");
+            JsonNode cpu = o.get("client_cpu_ns");
             return new Fidelity(lng(o, "output_chunks", "fidelity.output_chunks"),
                     lng(o, "coalesced_chunks", "fidelity.coalesced_chunks"),
-                    busy == null || busy.isNull() ? null : dbl(o, "client_io_busy", "fidelity.client_io_busy"));
+                    busy == null || busy.isNull() ? null : dbl(o, "client_io_busy", "fidelity.client_io_busy"),
+                    cpu == null || cpu.isNull() ? null : lng(o, "client_cpu_ns", "fidelity.client_cpu_ns"));
         }
 
         RateLimits rateLimits(JsonNode o) throws ResultFormatException {

@@ -83,7 +83,11 @@ public final class ResultMerger {
         if (fa.clientIoBusy() == null) busy = fb.clientIoBusy();
         else if (fb.clientIoBusy() == null) busy = fa.clientIoBusy();
         else busy = Math.max(fa.clientIoBusy(), fb.clientIoBusy());
-        Fidelity fidelity = new Fidelity(fa.outputChunks() + fb.outputChunks(), fa.coalescedChunks() + fb.coalescedChunks(), busy);
+        Long cpu;
+        if (fa.clientCpuNanos() == null) cpu = fb.clientCpuNanos();
+        else if (fb.clientCpuNanos() == null) cpu = fa.clientCpuNanos();
+        else cpu = Long.valueOf(fa.clientCpuNanos() + fb.clientCpuNanos());
+        Fidelity fidelity = new Fidelity(fa.outputChunks() + fb.outputChunks(), fa.coalescedChunks() + fb.coalescedChunks(), busy, cpu);
 
         EnumMap<FailureKind, List<String>> examples = new EnumMap<>(FailureKind.class);
         for (Map<FailureKind, List<String>> src : List.of(ma.failureExamples(), mb.failureExamples())) {

@@ -1,0 +1,222 @@
+package dev.llmbench.harness;
+
+import dev.llmbench.harness.endpoint.Endpoint;
+import dev.llmbench.harness.endpoint.EndpointConfig;
+import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.WireProtocol;
+import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
+import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.load.LoadModel;
+import dev.llmbench.harness.load.LoadRunner;
+import dev.llmbench.harness.load.RunBounds;
+import dev.llmbench.harness.metrics.MetricsRecorder;
+import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.ResultFiles;
+import dev.llmbench.harness.result.RunMetadata;
+import dev.llmbench.harness.workload.PromptFactory;
+import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.WorkItem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One benchmark of one endpoint: endpoint + model + load + prompt shape + warmup + bounds → {@link BenchmarkResult}.
+ * The plain-Java entry point of the harness; the JUnit extension and the Maven plugin are thin layers over it.
+ *
+ * <pre>{@code
+ * BenchmarkResult result = Benchmark.builder("chat-medium")
+ *         .endpoint(EndpointConfig.builder("http://127.0.0.1:8000").build())
+ *         .model("llama-2-70b-chat")
+ *         .load(LoadModel.concurrency(LoadTier.MEDIUM))
+ *         .promptShape(PromptShape.of(100, 1000))
+ *         .warmupRequests(5)
+ *         .maxRequests(200)
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>An instance is immutable and may be {@link #run()} more than once (each run opens its own connections).
+ */
+public final class Benchmark {
+
+    private static final System.Logger LOG = System.getLogger("dev.llmbench.harness");
+
+    private final String name;
+    private final EndpointConfig endpoint;
+    private final WireProtocol protocol;
+    private final String model;
+    private final LoadModel load;
+    private final PromptShape promptShape;
+    private final boolean stream;
+    private final boolean exactOutputLength;
+    private final boolean uniquePromptPrefix;
+    private final Map<String, Object> extraFields;
+    private final RunBounds bounds;
+    private final long seed;
+    private final Path outputDirectory;
+    private final List<Consumer<RequestTimeline>> requestObservers;
+
+    private Benchmark(Builder b) {
+        this.name = b.name;
+        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint: set the endpoint to benchmark");
+        this.protocol = b.protocol;
+        this.model = Objects.requireNonNull(b.model, "model: set the model name sent to the server");
+        this.load = b.load;
+        this.promptShape = b.promptShape;
+        this.stream = b.stream;
+        this.exactOutputLength = b.exactOutputLength;
+        this.uniquePromptPrefix = b.uniquePromptPrefix;
+        this.extraFields = Map.copyOf(b.extraFields);
+        this.bounds = new RunBounds(b.maxRequests, b.maxDuration, b.warmupRequests, b.warmupDuration, b.drainTimeout);
+        this.seed = b.seed;
+        this.outputDirectory = b.outputDirectory;
+        this.requestObservers = List.copyOf(b.requestObservers);
+    }
+
+    public static Builder builder(String name) { return new Builder(name); }
+
+    public String name() { return name; }
+
+    /** Runs the benchmark to its bounds and returns the result; writes it to the output directory when one is set. */
+    public BenchmarkResult run() {
+        try (Endpoint client = new HttpStreamingEndpoint(endpoint, protocol, load.maxConcurrency().orElse(0))) {
+            return run(client);
+        }
+    }
+
+    /** Runs against an already open endpoint (which stays open). */
+    public BenchmarkResult run(Endpoint client) {
+        PromptFactory prompts = PromptFactory.builder(promptShape).uniquePrefix(uniquePromptPrefix).build();
+        long startNanos = System.nanoTime();
+        MetricsRecorder recorder = new MetricsRecorder(startNanos);
+        Consumer<RequestTimeline> onComplete = t -> {
+            recorder.record(t);
+            for (Consumer<RequestTimeline> o : requestObservers) o.accept(t);
+        };
+        LoadRunner runner = new LoadRunner(client, load, bounds, seq -> request(prompts, seq), onComplete, seed);
+
+        long ioCpuBefore = client.ioCpuNanos();
+        long cpuBefore = client.clientCpuNanos();
+        LoadRunner.RunStats stats = runner.run(startNanos);
+        long wallNanos = Math.max(1, stats.endNanos() - stats.startNanos());
+        int ioThreads = Math.max(1, endpoint.ioThreads());
+        double ioBusy = Math.min(1.0, (client.ioCpuNanos() - ioCpuBefore) / (double) wallNanos / ioThreads);
+        recorder.clientIoBusy(ioBusy);
+        recorder.clientCpuNanos(Math.max(0, client.clientCpuNanos() - cpuBefore));
+        if (ioBusy > MetricsRecorder.IO_BUSY_WARNING_THRESHOLD)
+            LOG.log(System.Logger.Level.WARNING, name + ": " + MetricsRecorder.ioBusyWarning(ioBusy));
+
+        RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
+        if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
+        BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts), recorder.snapshot());
+        if (outputDirectory != null) {
+            try {
+                ResultFiles.writeToDirectory(result, outputDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the result of '" + name + "' to " + outputDirectory, e);
+            }
+        }
+        return result;
+    }
+
+    private GenerationRequest request(PromptFactory prompts, long sequence) {
+        // One random stream per request, derived from the seed: request k is the same whatever the interleaving.
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + sequence);
+        WorkItem item = prompts.next(sequence, rnd);
+        int maxTokens = item.outputTokens();
+        return new GenerationRequest(model, item.text(), item.inputTokens(), maxTokens,
+                exactOutputLength ? maxTokens : 0, stream, extraFields);
+    }
+
+    private Map<String, Object> configuration(Endpoint client, PromptFactory prompts) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("model", model);
+        c.put("endpoint", client.describe());
+        c.put("load", load.toConfig());
+        c.put("prompt_shape", promptShape.toConfig());
+        c.put("prompt_tokens_approximate", true);
+        c.put("unique_prompt_prefix", uniquePromptPrefix);
+        c.put("run_id", prompts.runId());
+        c.put("stream", stream);
+        c.put("exact_output_length", exactOutputLength);
+        c.put("extra_fields", new LinkedHashMap<>(extraFields));
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("max_requests", bounds.maxRequests());
+        b.put("max_duration_s", bounds.maxDuration().toMillis() / 1000.0);
+        b.put("warmup_requests", bounds.warmupRequests());
+        b.put("warmup_duration_s", bounds.warmupDuration().toMillis() / 1000.0);
+        c.put("bounds", b);
+        c.put("seed", seed);
+        return c;
+    }
+
+    /** Builder with defaults a first run needs: OpenAI chat, streamed, concurrency 1, short-in/short-out. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private EndpointConfig endpoint;
+        private WireProtocol protocol = OpenAiProtocol.chat();
+        private String model;
+        private LoadModel load = LoadModel.concurrency(1);
+        private PromptShape promptShape = PromptShape.preset("short-in-short-out");
+        private boolean stream = true;
+        private boolean exactOutputLength = true;
+        private boolean uniquePromptPrefix = true;
+        private final Map<String, Object> extraFields = new LinkedHashMap<>();
+        private long maxRequests;
+        private Duration maxDuration = Duration.ZERO;
+        private long warmupRequests;
+        private Duration warmupDuration = Duration.ZERO;
+        private Duration drainTimeout = Duration.ofSeconds(60);
+        private long seed = 42;
+        private Path outputDirectory;
+        private final List<Consumer<RequestTimeline>> requestObservers = new ArrayList<>();
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("benchmark name must not be blank");
+            this.name = name;
+        }
+
+        public Builder endpoint(EndpointConfig e) { this.endpoint = e; return this; }
+        /** Shorthand for {@code endpoint(EndpointConfig.builder(url).build())}. */
+        public Builder endpoint(String url) { this.endpoint = EndpointConfig.builder(url).build(); return this; }
+        public Builder protocol(WireProtocol p) { this.protocol = Objects.requireNonNull(p); return this; }
+        public Builder model(String m) {
+            if (m == null || m.isBlank()) throw new IllegalArgumentException("model must not be blank");
+            this.model = m; return this;
+        }
+        public Builder load(LoadModel l) { this.load = Objects.requireNonNull(l); return this; }
+        public Builder promptShape(PromptShape s) { this.promptShape = Objects.requireNonNull(s); return this; }
+        /** Streamed (default) or not; non-streamed requests report TTFT equal to E2E. */
+        public Builder stream(boolean s) { this.stream = s; return this; }
+        /** Also send {@code min_tokens} and {@code ignore_eos} so the server generates exactly the shape's output tokens (default on). */
+        public Builder exactOutputLength(boolean e) { this.exactOutputLength = e; return this; }
+        /** A unique prefix per prompt so a prefix cache cannot flatter the result (default on). */
+        public Builder uniquePromptPrefix(boolean u) { this.uniquePromptPrefix = u; return this; }
+        /** An extra request body field, passed through untouched (e.g. temperature). */
+        public Builder extraField(String key, Object value) { extraFields.put(key, value); return this; }
+        public Builder maxRequests(long n) { this.maxRequests = n; return this; }
+        public Builder maxDuration(Duration d) { this.maxDuration = d; return this; }
+        public Builder warmupRequests(long n) { this.warmupRequests = n; return this; }
+        public Builder warmupDuration(Duration d) { this.warmupDuration = d; return this; }
+        public Builder drainTimeout(Duration d) { this.drainTimeout = d; return this; }
+        public Builder seed(long s) { this.seed = s; return this; }
+        /** Writes the result JSON there after the run (e.g. {@code target/llmbench}). */
+        public Builder outputDirectory(Path dir) { this.outputDirectory = dir; return this; }
+        /** Sees every ended request (warmup included) on the decoder thread; must be quick. */
+        public Builder onRequest(Consumer<RequestTimeline> observer) { requestObservers.add(Objects.requireNonNull(observer)); return this; }
+
+        public Benchmark build() { return new Benchmark(this); }
+    }
+}
