@@ -2,6 +2,7 @@ package dev.llmbench.harness;
 
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.FailureKind;
+import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.load.ArrivalProcess;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.metrics.RequestTimeline;
@@ -131,12 +132,15 @@ class BenchmarkIT {
                 .with(Fault.rateLimit(), 0.1)
                 .with(Fault.resetAfter(2), 0.1)
                 .with(Fault.malformedJsonAfter(1), 0.1)
-                .with(Fault.noDone(), 0.1);
+                .with(Fault.noDone(), 0.1)
+                .with(Fault.stallAfter(1), 0.05)
+                .with(Fault.malformedSseAfter(1), 0.05);
         SimulatorConfig config = SimulatorConfig.builder(Profile.fast()).faultPlan(faults).seed(7).build();
         try (Simulator sim = Simulator.start(config)) {
             ConcurrentLinkedQueue<RequestTimeline> seen = new ConcurrentLinkedQueue<>();
             BenchmarkResult r = Benchmark.builder("faults")
-                    .endpoint(sim.baseUri().toString())
+                    .endpoint(EndpointConfig.builder(sim.baseUri().toString())
+                            .timeouts(Timeouts.defaults().withIdle(Duration.ofMillis(300))).build())
                     .model("m")
                     .load(LoadModel.concurrency(4))
                     .promptShape(PromptShape.of(16, 8))
@@ -151,6 +155,7 @@ class BenchmarkIT {
             assertThat(r.counts().failed(FailureKind.RATE_LIMITED)).isPositive();
             assertThat(r.counts().failed(FailureKind.CONNECTION_ERROR)).isPositive();
             assertThat(r.counts().failed(FailureKind.PROTOCOL_ERROR)).isPositive();
+            assertThat(r.counts().failed(FailureKind.IDLE_TIMEOUT)).isPositive();
             assertThat(r.counts().succeeded()).isPositive();
             assertThat(r.summary("ttft").failedCount())
                     .as("errors and rate limits enter latency percentiles as +infinity")
@@ -176,6 +181,36 @@ class BenchmarkIT {
             assertThat(r.counts().cancelled()).isZero();
             assertThat(seconds).isLessThan(30);
             assertThat(r.throughput().outputTokensPerSecond()).isPositive();
+        }
+    }
+
+    @Test
+    void anInterruptedRunWritesWhatItHasMarkedPartial(@TempDir Path dir) throws Exception {
+        try (Simulator sim = Simulator.start(Profile.fixedStep("slow", 20_000))) {
+            var holder = new java.util.concurrent.atomic.AtomicReference<BenchmarkResult>();
+            Thread runner = new Thread(() -> holder.set(Benchmark.builder("interrupted")
+                    .endpoint(sim.baseUri().toString())
+                    .model("m")
+                    .load(LoadModel.concurrency(3))
+                    .promptShape(PromptShape.of(16, 10))
+                    .maxDuration(Duration.ofSeconds(30))
+                    .outputDirectory(dir)
+                    .build()
+                    .run()));
+            runner.start();
+            Thread.sleep(1_000);
+            runner.interrupt();
+            runner.join(15_000);
+
+            BenchmarkResult r = holder.get();
+            assertThat(r).isNotNull();
+            assertThat(r.partial()).isTrue();
+            assertThat(r.metadata().partialReason()).contains("interrupted");
+            assertThat(r.counts().succeeded()).as("requests finished before the interrupt are kept").isPositive();
+            assertThat(r.counts().cancelled()).as("those cut off are counted, not lost").isPositive();
+            try (var files = Files.list(dir)) {
+                assertThat(files.toList()).hasSize(1);
+            }
         }
     }
 

@@ -116,6 +116,25 @@ class OpenAiEndpointIT {
     }
 
     @Test
+    void streamsOverHttp2WithPriorKnowledge() throws Exception {
+        var h2 = dev.llmbench.simulator.SimulatorConfig.builder(Profile.fast()).h2cPriorKnowledge(true).build();
+        try (Simulator h2Simulator = Simulator.start(h2);
+             var endpoint = endpoint(OpenAiProtocol.chat(),
+                     EndpointConfig.builder(h2Simulator.baseUri().toString()).httpVersion(HttpVersion.HTTP_2))) {
+            RecordingListener[] listeners = new RecordingListener[6];
+            for (int i = 0; i < listeners.length; i++) {
+                listeners[i] = new RecordingListener();
+                endpoint.send(request(10, true), listeners[i]);
+            }
+            for (RecordingListener l : listeners) {
+                RequestTimeline t = l.await();
+                assertThat(t.outcome()).as(String.valueOf(t.failure())).isEqualTo(Outcome.SUCCESS);
+                assertThat(t.chunkCount()).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void anUnreachableEndpointIsAConnectionError() throws Exception {
         int closedPort;
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
