@@ -1,5 +1,8 @@
 package dev.llmbench.microbench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.llmbench.harness.endpoint.openai.OpenAiDelta;
 import dev.llmbench.harness.endpoint.openai.OpenAiDeltaExtractor;
 import dev.llmbench.harness.endpoint.sse.SseEventHandler;
@@ -39,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code bytes}: input bytes per second (divide by 10^6 for MB/s);</li>
  *   <li>{@code events}: SSE events per second, i.e. chunks per second.</li>
  * </ul>
- * {@link #extractOnly} runs the extractor alone over the same payloads, already framed, to tell SSE cost from JSON cost.
+ * {@link #extractOnly} runs the extractor alone over the same payloads, already framed, to tell SSE cost from JSON cost;
+ * {@link #baselineCreateParserPerChunk} is the textbook Jackson way (one {@code createParser} per chunk, every token
+ * walked, names from the symbol table, content decoded) over the same payloads, to compare side by side in one run.
  * Every default can be overridden from the command line, e.g.
  * {@code java -jar microbench/target/benchmarks.jar DeltaExtraction -p kind=COMPLETIONS -p read=event -f 1 -wi 2 -i 3 -w 2s -r 2s}.
  */
@@ -145,6 +150,34 @@ public class DeltaExtractionBenchmark {
             bytes += data.length;
             if (SseParser.isDone(data)) continue;
             extractInto(data, bh);
+        }
+        rates.bytes += bytes;
+        rates.events += payloads[i].length;
+    }
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * Baseline: the textbook Jackson way over one stream's framed payloads: {@code createParser} per chunk, walk every
+     * token, decode {@code content} and {@code id}. What {@link OpenAiDeltaExtractor} must beat.
+     */
+    @Benchmark
+    public void baselineCreateParserPerChunk(Rates rates, Blackhole bh) throws IOException {
+        int i = next;
+        next = i + 1 == payloads.length ? 0 : i + 1;
+        long bytes = 0;
+        for (byte[] data : payloads[i]) {
+            bytes += data.length;
+            if (SseParser.isDone(data)) continue;
+            try (JsonParser p = FACTORY.createParser(data, 0, data.length)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t == JsonToken.VALUE_STRING) {
+                        String name = p.currentName();
+                        if ("content".equals(name) || "id".equals(name)) bh.consume(p.getText());
+                    }
+                }
+            }
         }
         rates.bytes += bytes;
         rates.events += payloads[i].length;
