@@ -204,4 +204,58 @@ class OpenAiDeltaExtractorTest {
         assertThatThrownBy(() -> extract("{\"choices\":[")).isInstanceOf(IOException.class);
         assertThat(extract("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}").content).hasToString("ok");
     }
+
+    static final String[] MIXED_PAYLOADS = {
+            "{\"id\":\"chatcmpl-9a\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
+            "{\"id\":\"chatcmpl-9a\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" caf\u00e9\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
+            "{\"id\":\"chatcmpl-9\\u0061\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\\"\"}}]}",
+            "{\"choices\":[{\"finish_reason\":\"length\",\"delta\":{\"reasoning\":\"r\",\"content\":\"c\"},\"index\":0}],\"model\":\"other\",\"id\":\"chatcmpl-9b\"}",
+            "{\"id\":\"chatcmpl-9b\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}",
+            "{\"id\":\"chatcmpl-9b\",\"choices\":[",
+            "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\"t\",\"logprobs\":{\"tokens\":[\"t\"]},\"finish_reason\":\"stop\",\"stop_reason\":null}],\"usage\":null}",
+            "{\"id\":\"cmpl-1\",\"choices\":[],\"usage\":{\"completion_tokens\":3,\"prompt_tokens\":2,\"prompt_tokens_details\":{\"cached_tokens\":1}}}",
+            "{\"error\":{\"message\":\"overloaded\"}}",
+            "not json",
+            "{\"object\":\"error\",\"message\":\"bad\",\"code\":400}",
+            "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\" again\"}]}",
+    };
+
+    /** What a fresh extractor makes of a payload: the reference a long-lived, reused extractor must agree with. */
+    static String freshResult(String json) {
+        try {
+            OpenAiDelta d = new OpenAiDelta();
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            new OpenAiDeltaExtractor().extract(b, 0, b.length, d);
+            return d.toString();
+        } catch (IOException e) {
+            return "IOException";
+        }
+    }
+
+    @Test
+    void aReusedExtractorAgreesWithFreshOnesWhateverTheOrderOfPayloadsFieldsAndFailures() {
+        java.util.Random random = new java.util.Random(7);
+        OpenAiDelta d = new OpenAiDelta();
+        for (int i = 0; i < 2_000; i++) {
+            String json = MIXED_PAYLOADS[random.nextInt(MIXED_PAYLOADS.length)];
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            d.reset();
+            String result;
+            try {
+                extractor.extract(b, 0, b.length, d);
+                result = d.toString();
+            } catch (IOException e) {
+                result = "IOException";
+            }
+            assertThat(result).as("payload %s after %d others", json, i).isEqualTo(freshResult(json));
+        }
+    }
+
+    @Test
+    void aRepeatedIdWrittenWithEscapesIsStillRecognised() throws IOException {
+        assertThat(extract("{\"id\":\"abc\"}").id).isEqualTo("abc");
+        assertThat(extract("{\"id\":\"\\u0061bc\"}").id).isEqualTo("abc");
+        assertThat(extract("{\"id\":\"abcd\"}").id).isEqualTo("abcd");
+        assertThat(extract("{\"id\":\"ab\"}").id).isEqualTo("ab");
+    }
 }
