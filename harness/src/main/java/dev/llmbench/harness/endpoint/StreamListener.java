@@ -6,8 +6,9 @@ import java.util.Map;
  * Receives the timed events of one request, in order. Times are {@link System#nanoTime()} values taken in the
  * I/O callback when the bytes arrived, never after queuing.
  *
- * <p>Threading: all calls for one request come from one thread (the harness's decoder thread), one at a time;
- * exactly one of {@link #done} or {@link #failed} ends the sequence.
+ * <p>Threading: {@link #sent} is called on the thread that sends, before the request leaves; every later call for
+ * the request comes from one thread (the endpoint's decoder thread), one at a time, and exactly one of
+ * {@link #done} or {@link #failed} ends the sequence.
  */
 public interface StreamListener {
 
@@ -21,6 +22,7 @@ public interface StreamListener {
      * A chunk carrying generated output arrived. Chunks that arrived in the same read share the same
      * {@code nanos} (their gaps cannot be known).
      *
+     * @param deltaText  the text the chunk carries; only valid during the call (it may be a reused buffer): copy it to keep it
      * @param responseId the server's id of the response (the {@code id} field), or null when it has none
      */
     void chunk(long nanos, CharSequence deltaText, ChunkKind kind, String responseId);

@@ -48,9 +48,11 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     }
 
     private static void emit(long nanos, OpenAiDelta d, StreamListener listener) {
-        if (d.reasoning.length() > 0) listener.chunk(nanos, d.reasoning.toString(), ChunkKind.REASONING, d.id);
-        if (d.toolCall.length() > 0) listener.chunk(nanos, d.toolCall.toString(), ChunkKind.TOOL_CALL, d.id);
-        if (d.content.length() > 0) listener.chunk(nanos, d.content.toString(), ChunkKind.CONTENT, d.id);
+        // The builders are passed as they are (no String per chunk): the listener contract says the text is only
+        // valid during the call.
+        if (d.reasoning.length() > 0) listener.chunk(nanos, d.reasoning, ChunkKind.REASONING, d.id);
+        if (d.toolCall.length() > 0) listener.chunk(nanos, d.toolCall, ChunkKind.TOOL_CALL, d.id);
+        if (d.content.length() > 0) listener.chunk(nanos, d.content, ChunkKind.CONTENT, d.id);
         if (d.hasUsage) listener.usage(d.promptTokens, d.completionTokens, d.cachedTokens);
     }
 
