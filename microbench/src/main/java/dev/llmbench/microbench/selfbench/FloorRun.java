@@ -159,6 +159,7 @@ final class FloorRun {
         long ioEnd = CpuMeter.of(ioThreads).cpuNanos();
         long simEnd = simCpu == null ? 0 : simCpu.cpuNanos();
         long gcEnd = CpuMeter.gcMillis();
+        f.switchesAtEnd = ContextSwitches.snapshot();
         queue.offer(POISON);
         try {
             analysis.join();
@@ -168,13 +169,15 @@ final class FloorRun {
         synchronized (lock) {
             if (windowStart != Long.MAX_VALUE) {
                 f.cpuWindowNanos = ioEnd - windowIoCpu;
+                f.ioCpuWindowNanos = f.cpuWindowNanos;
                 if (simCpu != null) f.simCpuWindowNanos = simEnd - windowSimCpu;
                 f.gcMillisWindow = gcEnd - windowGc;
             }
             double windowSeconds = (lastMeasuredEnd - measuredStart) / 1e9;
             f.outputTokensPerSecond = measuredStart < 0 || windowSeconds <= 0 ? 0 : measuredTokens / windowSeconds;
         }
-        f.ioBusy = Math.min(1.0, ioEnd / (double) Math.max(1, end - start) / Math.max(1, ioThreads.size()));
+        // One I/O thread configured (the factory also names the client's idle executor thread, as the harness's does).
+        f.ioBusy = Math.min(1.0, ioEnd / (double) Math.max(1, end - start));
         f.coalescedChunkRatio = measuredChunks == 0 ? 0 : (double) coalescedChunks / measuredChunks;
         return f;
     }
@@ -183,6 +186,7 @@ final class FloorRun {
         long io = CpuMeter.of(ioThreads).cpuNanos();
         long sim = simCpu == null ? 0 : simCpu.cpuNanos();
         long gc = CpuMeter.gcMillis();
+        f.switchesAtWindow = ContextSwitches.snapshot();
         synchronized (lock) {
             windowIoCpu = io;
             windowSimCpu = sim;

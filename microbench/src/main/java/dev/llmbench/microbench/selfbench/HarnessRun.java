@@ -40,15 +40,17 @@ final class HarnessRun {
         int warmupN = o.warmupRequests();
 
         try (HttpStreamingEndpoint client = new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), o.streams())) {
-            long[] window = new long[3]; // client cpu, sim cpu, gc ms at window start
+            long[] window = new long[4]; // client cpu, sim cpu, gc ms, client I/O-thread cpu at window start
             // Long.MAX_VALUE until the window opens: chunks are counted only once it is known (see class doc).
             long[] windowStart = {Long.MAX_VALUE};
             Object windowLock = new Object();
             Runnable openWindow = () -> {
                 synchronized (windowLock) {
                     window[0] = client.clientCpuNanos();
+                    window[3] = client.ioCpuNanos();
                     window[1] = simCpu == null ? 0 : simCpu.cpuNanos();
                     window[2] = CpuMeter.gcMillis();
+                    f.switchesAtWindow = ContextSwitches.snapshot();
                     windowStart[0] = System.nanoTime();
                 }
             };
@@ -75,8 +77,10 @@ final class HarnessRun {
                     .build();
             BenchmarkResult result = benchmark.run(client);
             long cpuEnd = client.clientCpuNanos();
+            long ioEnd = client.ioCpuNanos();
             long simEnd = simCpu == null ? 0 : simCpu.cpuNanos();
             long gcEnd = CpuMeter.gcMillis();
+            f.switchesAtEnd = ContextSwitches.snapshot();
             queue.offer(POISON);
             try {
                 analysis.join();
@@ -90,6 +94,7 @@ final class HarnessRun {
                     f.cpuWindowNanos = 0;
                 } else {
                     f.cpuWindowNanos = cpuEnd - window[0];
+                    f.ioCpuWindowNanos = ioEnd - window[3];
                     if (simCpu != null) f.simCpuWindowNanos = simEnd - window[1];
                     f.gcMillisWindow = gcEnd - window[2];
                 }

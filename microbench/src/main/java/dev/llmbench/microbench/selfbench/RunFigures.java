@@ -9,6 +9,7 @@ final class RunFigures {
     long requests;                 // measured requests, any outcome
     double outputTokensPerSecond;  // measured window
     long cpuWindowNanos;           // client CPU from the end of warmup to the end of the run
+    long ioCpuWindowNanos = -1;    // of which the I/O threads'
     double tokensInCpuWindow;      // output tokens that arrived in that window
     ErrorStats timing;             // null in external mode
     final Map<String, Long> failures = new TreeMap<>(); // failed requests by kind, warmup included
@@ -18,6 +19,7 @@ final class RunFigures {
     long simCpuWindowNanos = -1;
     long gcMillisWindow;
     Map<String, Object> simulator;
+    Map<String, Long> switchesAtWindow = Map.of(), switchesAtEnd = Map.of();
 
     long failedRequests() { return failures.values().stream().mapToLong(Long::longValue).sum(); }
 
@@ -52,10 +54,14 @@ final class RunFigures {
         if (timing != null) m.putAll(timing.detailJson());
         m.put("tokens_in_cpu_window", Math.round(tokensInCpuWindow));
         m.put("client_cpu_ms_in_window", cpuWindowNanos / 1_000_000);
+        if (ioCpuWindowNanos >= 0 && tokensInCpuWindow > 0)
+            m.put("client_io_thread_cpu_us_per_token", round(ioCpuWindowNanos / 1000.0 / tokensInCpuWindow, 2));
         if (simCpuWindowNanos >= 0) {
             m.put("server_cpu_us_per_token", round(tokensInCpuWindow <= 0 ? Double.NaN : simCpuWindowNanos / 1000.0 / tokensInCpuWindow, 2));
         }
         m.put("gc_ms_in_window", gcMillisWindow);
+        if (!switchesAtEnd.isEmpty())
+            m.put("ctx_switches_per_token", ContextSwitches.perToken(switchesAtWindow, switchesAtEnd, tokensInCpuWindow));
         if (simulator != null) m.put("simulator", simulator);
         return m;
     }

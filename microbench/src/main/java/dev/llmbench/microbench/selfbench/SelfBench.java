@@ -20,12 +20,13 @@ public final class SelfBench {
     private SelfBench() { }
 
     public static Result run(Options o) {
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (o.external()) {
             log("external endpoint " + o.endpoint() + ", " + o.streams() + " streams, " + o.seconds() + " s");
             HarnessRun.Outcome h = HarnessRun.run(o, o.endpoint(), null, null);
             Map<String, Object> line = h.figures().json(o.streams(), o.seconds());
             line.put("detail", h.figures().detailJson());
-            line.put("config", config(o));
+            line.put("config", config(o, loadAtStart));
             return new Result(line, h.result());
         }
         log("harness run: " + o.streams() + " streams, " + o.seconds() + " s, " + o.maxTokens() + " tokens/request");
@@ -53,7 +54,7 @@ public final class SelfBench {
             detail.put("floor", ff.detailJson());
         }
         line.put("detail", detail);
-        line.put("config", config(o));
+        line.put("config", config(o, loadAtStart));
         return new Result(line, h.result());
     }
 
@@ -71,7 +72,7 @@ public final class SelfBench {
         return m;
     }
 
-    private static Map<String, Object> config(Options o) {
+    private static Map<String, Object> config(Options o, double loadAtStart) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", o.external() ? "external" : "simulator");
         m.put("max_tokens", o.maxTokens());
@@ -85,7 +86,7 @@ public final class SelfBench {
         m.put("gc", CpuMeter.gcNames());
         m.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
         m.put("jvm", System.getProperty("java.vm.version"));
-        m.put("load_average_at_start", RunFigures.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        m.put("load_average_at_start", RunFigures.round(loadAtStart, 2));
         return m;
     }
 
