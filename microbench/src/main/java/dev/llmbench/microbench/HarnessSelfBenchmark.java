@@ -30,7 +30,11 @@ import java.util.Map;
  * Warmup = the first {@code --warmup} requests (default: one per stream, i.e. the whole first wave, which also opens
  * every connection and lets the JIT compile the hot path); warmup requests are excluded from every figure.
  * Measured requests are issued for {@code --seconds} after the first measured send, then the run drains (every
- * request runs to its end). A run therefore takes ≈ seconds + 2 × request length.
+ * request runs to its end). A run therefore takes ≈ seconds + 2 × request length. With equal lengths the streams
+ * stay in lock step: every request of a wave ends, and its successor's first token comes, in the same decode step,
+ * which is the worst case for TTFT error. {@code --stagger} draws each request's length from a normal distribution
+ * (mean K, sd K/4, within [K/2, 3K/2]) so the streams drift apart; its output_tokens_per_s then understates the offered
+ * rate, because the measured window also covers the ramp-up (warmup tokens are not counted) and the drain.
  *
  * <h2>Definitions</h2>
  * <ul>

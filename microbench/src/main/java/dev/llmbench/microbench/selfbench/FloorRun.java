@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Client configuration as the harness's: one I/O thread ({@code selfbench-floor-io-1}), TCP_NODELAY, keep-alive,
  * HTTP/1.1, pool sized to the streams, no content compression, no retries/redirects/cookies. Requests are reissued
  * from the completion callback on the I/O thread, so that work is in the floor's CPU too. The same request body as
- * the harness's (same builder, one prompt reused). Warmup, duration bound, CPU window and error definitions are those
+ * the harness's (same builder, one prompt reused; with {@code --stagger}, 64 bodies of sampled lengths). Warmup, duration bound, CPU window and error definitions are those
  * of {@link HarnessRun}; CPU = the floor's I/O thread only.
  */
 final class FloorRun {
@@ -58,9 +58,10 @@ final class FloorRun {
     private final EmitLog emitLog;
     private final CpuMeter simCpu;
     private final int warmupN;
-    private final int k;
+    /** Request bodies (one, or 64 of sampled lengths with --stagger) and their output tokens. */
+    private final byte[][] bodies;
+    private final int[] bodyTokens;
     private final URI uri;
-    private final byte[] body;
     private final List<Thread> ioThreads = new CopyOnWriteArrayList<>();
     private final CloseableHttpAsyncClient client;
     private final LinkedBlockingQueue<Done> queue = new LinkedBlockingQueue<>();
@@ -85,12 +86,19 @@ final class FloorRun {
         this.emitLog = emitLog;
         this.simCpu = simCpu;
         this.warmupN = o.warmupRequests();
-        this.k = o.maxTokens();
         this.uri = base.resolve("/v1/chat/completions");
-        PromptFactory prompts = PromptFactory.builder(PromptShape.of(o.inputTokens(), k)).build();
+        PromptFactory prompts = PromptFactory.builder(PromptShape.of(o.inputTokens(), o.maxTokens())).build();
         WorkItem item = prompts.next(0, new SplittableRandom(42));
-        this.body = OpenAiProtocol.chat().requestBody(new GenerationRequest(o.model(), item.text(), item.inputTokens(),
-                k, k, true, Map.of()));
+        SplittableRandom lengths = new SplittableRandom(7);
+        int n = o.stagger() ? 64 : 1;
+        this.bodies = new byte[n][];
+        this.bodyTokens = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = o.outputTokens().sample(lengths);
+            bodyTokens[i] = k;
+            bodies[i] = OpenAiProtocol.chat().requestBody(new GenerationRequest(o.model(), item.text(), item.inputTokens(),
+                    k, k, true, Map.of()));
+        }
         int pool = o.streams() + 8;
         PoolingAsyncClientConnectionManager cm = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(pool)
@@ -99,13 +107,13 @@ final class FloorRun {
                         .setConnectTimeout(Timeout.ofSeconds(10))
                         .setSocketTimeout(Timeout.ofSeconds(120)).build())
                 .build();
-        AtomicInteger n = new AtomicInteger();
+        AtomicInteger threadNumber = new AtomicInteger();
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(cm)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).setTcpNoDelay(true).setSoKeepAlive(true).build())
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setThreadFactory(r -> {
-                    Thread t = new Thread(r, "selfbench-floor-io-" + n.incrementAndGet());
+                    Thread t = new Thread(r, "selfbench-floor-io-" + threadNumber.incrementAndGet());
                     t.setDaemon(true);
                     ioThreads.add(t);
                     return t;
@@ -218,9 +226,10 @@ final class FloorRun {
             nextSeq++;
             inFlight++;
         }
-        Stream s = new Stream(warmup, k + 3);
+        int b = (int) (seq % bodies.length);
+        Stream s = new Stream(warmup, bodyTokens[b]);
         client.execute(AsyncRequestBuilder.post(uri)
-                        .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON))
+                        .setEntity(AsyncEntityProducers.create(bodies[b], ContentType.APPLICATION_JSON))
                         .addHeader("Accept", "text/event-stream")
                         .build(),
                 s, null, null, s.whenDone);
@@ -260,7 +269,7 @@ final class FloorRun {
             f.requests++;
             if (!ok) continue;
             // More events than the array holds, or fewer tokens than asked, show as a length mismatch.
-            f.timing.record(arr, tokens, s.events > s.times.length ? -1 : k, emit);
+            f.timing.record(arr, tokens, s.events > s.times.length ? -1 : s.k, emit);
             measuredTokens += tokens;
             measuredChunks += tokens;
             for (int i = 1; i < tokens; i++) if (arr[i] == arr[i - 1]) coalescedChunks++;
@@ -271,6 +280,7 @@ final class FloorRun {
     /** One request: timestamps reads and counts event terminators, nothing else. */
     private final class Stream implements AsyncResponseConsumer<Void> {
         final boolean warmup;
+        final int k;
         final long[] times;
         int events;
         boolean lastWasNewline;
@@ -279,9 +289,10 @@ final class FloorRun {
         String failure;
         private FutureCallback<Void> resultCallback;
 
-        Stream(boolean warmup, int expectedEvents) {
+        Stream(boolean warmup, int k) {
             this.warmup = warmup;
-            this.times = new long[expectedEvents];
+            this.k = k;
+            this.times = new long[k + 3]; // role, K tokens, usage, [DONE]
         }
 
         @Override

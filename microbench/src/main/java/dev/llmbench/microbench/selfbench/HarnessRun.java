@@ -66,7 +66,7 @@ final class HarnessRun {
                     .endpoint(config)
                     .model(o.model())
                     .load(LoadModel.concurrency(o.streams()))
-                    .promptShape(PromptShape.of(o.inputTokens(), o.maxTokens()))
+                    .promptShape(PromptShape.of(dev.llmbench.harness.workload.TokenCount.fixed(o.inputTokens()), o.outputTokens()))
                     .maxDuration(Duration.ofSeconds(o.seconds()))
                     .warmupRequests(warmupN)
                     .onRequest(t -> {

@@ -18,10 +18,12 @@ import java.util.List;
  * @param apiKeyEnv      environment variable holding the API key (external mode), or null for the harness default
  * @param simIoThreads   simulator I/O reactor threads (0 = one per processor)
  * @param stepMicros     simulator decode step in microseconds
+ * @param stagger        vary output lengths (normal: mean K, stddev K/4, within [K/2, 3K/2]) so the streams do not
+ *                       all end and restart in the same step
  */
 public record Options(int streams, int seconds, String out, String endpoint, String model, int maxTokens,
                       int inputTokens, int warmup, boolean compareFloor, String apiKeyEnv, int simIoThreads,
-                      long stepMicros) {
+                      long stepMicros, boolean stagger) {
 
     public static final String USAGE = String.join("\n",
             "usage: java -cp microbench/target/benchmarks.jar dev.llmbench.microbench.HarnessSelfBenchmark [options]",
@@ -34,6 +36,7 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
             "  --compare-floor       also run the same load through a bare HttpClient 5 consumer (simulator mode only)",
             "  --sim-io-threads T    simulator I/O threads, default 0 (one per processor)",
             "  --step-micros U       simulator decode step, default 20000",
+            "  --stagger             vary output lengths (normal, mean K, sd K/4, in [K/2, 3K/2]): streams drift apart",
             "  --endpoint URL        benchmark an external OpenAI-compatible server instead (no error fields)",
             "  --model M             model name, default selfbench-20ms (required with --endpoint)",
             "  --api-key-env NAME    environment variable with the API key (external mode), default LLMBENCH_API_KEY",
@@ -50,7 +53,7 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
         int streams = 100, seconds = 20, maxTokens = 256, inputTokens = 32, warmup = -1, simIo = 0;
         long step = 20_000;
         String out = null, endpoint = null, model = null, apiKeyEnv = null;
-        boolean floor = false;
+        boolean floor = false, stagger = false;
         List<String> a = new ArrayList<>(List.of(args));
         for (int i = 0; i < a.size(); i++) {
             String opt = a.get(i);
@@ -64,6 +67,10 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
                 case "--compare-floor" -> {
                     if (value != null) throw new UsageException("--compare-floor takes no value");
                     floor = true;
+                }
+                case "--stagger" -> {
+                    if (value != null) throw new UsageException("--stagger takes no value");
+                    stagger = true;
                 }
                 case "--help", "-h" -> throw new UsageException("help");
                 case "--streams", "--seconds", "--max-tokens", "--input-tokens", "--warmup", "--out", "--endpoint",
@@ -101,7 +108,14 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
         }
         if (model == null) model = "selfbench-20ms";
         return new Options(streams, seconds, out, endpoint, model, maxTokens, inputTokens, warmup, floor, apiKeyEnv,
-                simIo, step);
+                simIo, step, stagger);
+    }
+
+    /** The output-token shape of a request: fixed K, or staggered around K. */
+    public dev.llmbench.harness.workload.TokenCount outputTokens() {
+        return stagger ? dev.llmbench.harness.workload.TokenCount.normal(maxTokens, maxTokens / 4.0,
+                Math.max(1, maxTokens / 2), maxTokens + maxTokens / 2)
+                : dev.llmbench.harness.workload.TokenCount.fixed(maxTokens);
     }
 
     /** Warmup requests actually used. */

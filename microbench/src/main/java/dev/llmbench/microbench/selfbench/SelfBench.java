@@ -76,6 +76,7 @@ public final class SelfBench {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", o.external() ? "external" : "simulator");
         m.put("max_tokens", o.maxTokens());
+        m.put("output_tokens", o.outputTokens().describe());
         m.put("input_tokens", o.inputTokens());
         m.put("warmup_requests", o.warmupRequests());
         if (!o.external()) {
@@ -106,7 +107,7 @@ public final class SelfBench {
 
         static Sim start(Options o) {
             // Every take() frees its record; the capacity is a backstop above the requests of the run.
-            long perStream = (long) Math.ceil(o.seconds() * 1_000_000.0 / (o.stepMicros() * (o.maxTokens() + 2.0))) + 3;
+            long perStream = (long) Math.ceil(o.seconds() * 1_000_000.0 / (o.stepMicros() * (o.outputTokens().min() + 2.0))) + 3;
             int capacity = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000, 2L * o.streams() * perStream + o.warmupRequests()));
             SimulatorConfig cfg = SimulatorConfig.builder(Profile.fixedStep("selfbench-20ms", o.stepMicros()))
                     .emitLogCapacity(capacity)
