@@ -48,6 +48,7 @@ public final class LoadRunner {
 
     private long startNanos;
     private Semaphore concurrencySlots;
+    private final Semaphore closedLoopTurns = new Semaphore(0);
 
     /**
      * @param requests   builds the request for a sequence number (0-based, warmup included); called from one thread at a time
@@ -93,11 +94,26 @@ public final class LoadRunner {
 
     // ---------------------------------------------------------------- closed loop
 
+    /**
+     * Each ended request releases one permit; this (the runner's) thread turns permits into new requests. Building
+     * and sending a request is kept off the decoder thread, where it would delay the next wave's first tokens.
+     */
     private void runClosedLoop(int users) throws InterruptedException {
         for (int i = 0; i < users; i++) {
             if (!issue(System.nanoTime())) break;
         }
-        waitForStop();
+        while (true) {
+            long now = System.nanoTime();
+            synchronized (lock) {
+                if (stopIssuing) break;
+                if (now >= measuredDeadlineNanos) { stopIssuing = true; break; }
+            }
+            long waitNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(50), measuredDeadlineNanos - now);
+            if (closedLoopTurns.tryAcquire(Math.max(1, waitNanos), TimeUnit.NANOSECONDS)) {
+                if (!issue(System.nanoTime())) break;
+            }
+        }
+        synchronized (lock) { stopIssuing = true; }
     }
 
     // ---------------------------------------------------------------- open loop and bursts
@@ -162,7 +178,8 @@ public final class LoadRunner {
             nextSequence++;
         }
         GenerationRequest request = requests.apply(sequence);
-        RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens());
+        RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens(),
+                request.maxTokens() > 0 ? request.maxTokens() + 1 : 64);
         endpoint.send(request, new Completion(timeline));
         return true;
     }
@@ -176,27 +193,8 @@ public final class LoadRunner {
                 completed++;
                 lock.notifyAll();
             }
-            if (load instanceof LoadModel.Concurrency) issue(System.nanoTime());
+            if (load instanceof LoadModel.Concurrency) closedLoopTurns.release();
         }
-    }
-
-    /** Closed loop: waits until the count bound stops issuing or the duration runs out. */
-    private void waitForStop() throws InterruptedException {
-        synchronized (lock) {
-            while (!stopIssuing) {
-                if (measuredSent + warmupSent == completed && measuredSent + warmupSent > 0 && !canIssueMore()) break;
-                long now = System.nanoTime();
-                if (now >= measuredDeadlineNanos) { stopIssuing = true; break; }
-                long waitMillis = measuredDeadlineNanos == Long.MAX_VALUE ? 50
-                        : Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(measuredDeadlineNanos - now)));
-                lock.wait(waitMillis);
-            }
-            stopIssuing = true;
-        }
-    }
-
-    private boolean canIssueMore() {
-        return bounds.maxRequests() == 0 || measuredSent < bounds.maxRequests();
     }
 
     /** Waits for in-flight requests to end, up to the drain timeout; then cancels what is left. */

@@ -31,8 +31,8 @@ public final class RequestTimeline implements StreamListener {
     private long firstContentNanos = -1;
     private String responseId;
 
-    private long[] chunkNanos = new long[64];
-    private int[] chunkChars = new int[64];
+    private long[] chunkNanos;
+    private int[] chunkChars;
     private int chunkCount;
     private long outputChars;
 
@@ -51,6 +51,17 @@ public final class RequestTimeline implements StreamListener {
      * @param promptTokens       input tokens the harness built the prompt for, or -1 when unknown
      */
     public RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens) {
+        this(sequence, warmup, intendedStartNanos, promptTokens, 64);
+    }
+
+    /**
+     * As above, with room for {@code expectedChunks} chunks up front (e.g. the request's max tokens), so the
+     * decoder thread does not grow the arrays while the stream runs. Capped at 65,536; more still fits.
+     */
+    public RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens, int expectedChunks) {
+        int capacity = Math.max(16, Math.min(expectedChunks, 65_536));
+        this.chunkNanos = new long[capacity];
+        this.chunkChars = new int[capacity];
         this.sequence = sequence;
         this.warmup = warmup;
         this.intendedStartNanos = intendedStartNanos;
