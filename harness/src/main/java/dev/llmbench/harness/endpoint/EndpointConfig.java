@@ -99,6 +99,12 @@ public final class EndpointConfig {
                 throw new IllegalArgumentException("endpoint URL must start with http:// or https://, was scheme '" + uri.getScheme() + "'");
             if (uri.getHost() == null)
                 throw new IllegalArgumentException("endpoint URL has no host");
+            if (uri.getRawUserInfo() != null)
+                // Never echo the URL here: its user-info is a credential.
+                throw new IllegalArgumentException("endpoint URL must not carry credentials (user-info before '@'): "
+                        + "give the API key through apiKeyEnv or apiKeyFile");
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null)
+                throw new IllegalArgumentException("endpoint URL must be a base URL without query or fragment, e.g. http://127.0.0.1:8000");
             String path = uri.getPath() == null ? "" : uri.getPath();
             while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
             if (path.endsWith("/v1")) path = path.substring(0, path.length() - 3);
