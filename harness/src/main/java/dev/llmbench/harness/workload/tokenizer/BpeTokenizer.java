@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code gpt2} vocabularies.
  *
  * <p>Words of up to {@value #CACHE_MAX_WORD} chars are cached (word → ids) in a bounded concurrent map (cleared
- * when it reaches {@value #CACHE_MAX_ENTRIES} entries), which makes natural text, where words repeat, fast.
+ * when it reaches {@value #CACHE_MAX_ENTRIES} entries), which makes natural text, where words repeat, fast; the system
+ * property {@value Tokenizers#WORD_CACHE_PROPERTY}{@code =false} turns it off (to measure the merge itself).
  * Thread-safe: the only mutable state is that cache.
  */
 final class BpeTokenizer implements Tokenizer {
@@ -29,6 +30,7 @@ final class BpeTokenizer implements Tokenizer {
     private final PreTokenizer preTokenizer;
     private final TokenDecoder decoder;
     private final ConcurrentHashMap<String, int[]> cache = new ConcurrentHashMap<>(4096);
+    private final boolean useCache = !"false".equalsIgnoreCase(System.getProperty(Tokenizers.WORD_CACHE_PROPERTY));
 
     /**
      * @param normalizer   null for none
@@ -83,7 +85,7 @@ final class BpeTokenizer implements Tokenizer {
 
     private void word(String text, int start, int end, IntList out) {
         if (start >= end) return;
-        if (end - start <= CACHE_MAX_WORD) {
+        if (useCache && end - start <= CACHE_MAX_WORD) {
             String key = text.substring(start, end);
             int[] ids = cache.get(key);
             if (ids == null) {

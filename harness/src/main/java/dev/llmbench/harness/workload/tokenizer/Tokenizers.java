@@ -18,6 +18,12 @@ import java.util.Locale;
  * Anything else fails with one {@link TokenizerException} saying what was tried and what is accepted. Stateless.
  */
 public final class Tokenizers {
+    /**
+     * System property: {@code false} turns off the per-word cache of the byte-level and BPE tokenizers made afterwards
+     * (for measuring the merge itself); on by default.
+     */
+    public static final String WORD_CACHE_PROPERTY = "llmbench.tokenizer.wordCache";
+
     private Tokenizers() {
     }
 
