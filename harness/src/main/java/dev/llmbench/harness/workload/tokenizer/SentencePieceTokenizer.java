@@ -129,21 +129,25 @@ final class SentencePieceTokenizer implements Tokenizer {
             next[k] = k + 1 < n ? k + 1 : -1;
             i += len;
         }
-        BigramHeap heap = new BigramHeap(n);
-        for (int k = 1; k < n; k++) tryAdd(s, k - 1, k, start, end, id, heap);
+        BpeModel.LongHeap heap = new BpeModel.LongHeap(n);
+        for (int k = 1; k < n; k++) push(s, k - 1, k, start, end, id, heap);
         while (!heap.isEmpty()) {
-            int e = heap.pop();
-            int l = heap.left[e];
-            int r = heap.right[e];
-            if (start[l] < 0 || start[r] < 0 || (end[l] - start[l]) + (end[r] - start[r]) != heap.size[e]) continue;
+            long top = heap.pop();
+            int l = (int) top;
+            if (start[l] < 0) continue;
+            int r = next[l];
+            if (r < 0) continue;
+            int token = lookup(s, l, r, start, end, id);
+            // stale if the pair at l changed; a changed pair with the same key is an equivalent valid entry
+            if (token < 0 || key(scores[token], l) != top) continue;
             // merge r into l
             end[l] = end[r];
-            id[l] = heap.token[e];
+            id[l] = token;
             start[r] = -1;
             next[l] = next[r];
             if (next[r] >= 0) prev[next[r]] = l;
-            if (prev[l] >= 0) tryAdd(s, prev[l], l, start, end, id, heap);
-            if (next[l] >= 0) tryAdd(s, l, next[l], start, end, id, heap);
+            if (prev[l] >= 0) push(s, prev[l], l, start, end, id, heap);
+            if (next[l] >= 0) push(s, l, next[l], start, end, id, heap);
         }
         for (int k = 0; k != -1 && n > 0; k = next[k]) {
             if (id[k] >= 0) {
@@ -158,86 +162,26 @@ final class SentencePieceTokenizer implements Tokenizer {
         }
     }
 
-    private void tryAdd(String s, int l, int r, int[] start, int[] end, int[] id, BigramHeap heap) {
-        int token;
-        if (id[l] >= 0 && id[r] >= 0) {
-            int slot = pairs.find(id[l], id[r]);
-            if (slot < 0) return;
-            token = pairs.first(slot);
-        } else {
-            Integer t = vocab.get(s.substring(start[l], end[r]));
-            if (t == null) return;
-            token = t;
-        }
-        heap.push(scores[token], l, r, end[r] - start[l], token);
+    /** Heap key: higher score first, then leftmost ({@code llm_bigram_spm}'s order) as one long. */
+    private static long key(float score, int left) {
+        int bits = Float.floatToIntBits(score);
+        int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        return ((long) ~sortable << 32) | (left & 0xFFFFFFFFL);
     }
 
-    /** Max-heap of bigrams by (score desc, left asc); confined to one call. */
-    private static final class BigramHeap {
-        float[] score;
-        int[] left, right, size, token;
-        int[] heap;
-        int count, entries;
-
-        BigramHeap(int capacity) {
-            int c = Math.max(4, capacity);
-            score = new float[c];
-            left = new int[c];
-            right = new int[c];
-            size = new int[c];
-            token = new int[c];
-            heap = new int[c];
+    /** The piece that symbols l and r (adjacent) concatenate to, or -1. */
+    private int lookup(String s, int l, int r, int[] start, int[] end, int[] id) {
+        if (id[l] >= 0 && id[r] >= 0) {
+            int slot = pairs.find(id[l], id[r]);
+            return slot < 0 ? -1 : pairs.first(slot);
         }
+        Integer t = vocab.get(s.substring(start[l], end[r]));
+        return t == null ? -1 : t;
+    }
 
-        boolean isEmpty() {
-            return count == 0;
-        }
-
-        private boolean before(int a, int b) {
-            return score[a] > score[b] || (score[a] == score[b] && left[a] < left[b]);
-        }
-
-        void push(float sc, int l, int r, int sz, int tok) {
-            if (entries == score.length) {
-                int c = entries * 2;
-                score = Arrays.copyOf(score, c);
-                left = Arrays.copyOf(left, c);
-                right = Arrays.copyOf(right, c);
-                size = Arrays.copyOf(size, c);
-                token = Arrays.copyOf(token, c);
-            }
-            if (count == heap.length) heap = Arrays.copyOf(heap, heap.length * 2);
-            int e = entries++;
-            score[e] = sc;
-            left[e] = l;
-            right[e] = r;
-            size[e] = sz;
-            token[e] = tok;
-            int i = count++;
-            while (i > 0) {
-                int p = (i - 1) >>> 1;
-                if (!before(e, heap[p])) break;
-                heap[i] = heap[p];
-                i = p;
-            }
-            heap[i] = e;
-        }
-
-        int pop() {
-            int top = heap[0];
-            int v = heap[--count];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= count) break;
-                if (c + 1 < count && before(heap[c + 1], heap[c])) c++;
-                if (!before(heap[c], v)) break;
-                heap[i] = heap[c];
-                i = c;
-            }
-            heap[i] = v;
-            return top;
-        }
+    private void push(String s, int l, int r, int[] start, int[] end, int[] id, BpeModel.LongHeap heap) {
+        int token = lookup(s, l, r, start, end, id);
+        if (token >= 0) heap.push(key(scores[token], l));
     }
 
     @Override
