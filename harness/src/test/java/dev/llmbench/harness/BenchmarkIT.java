@@ -215,6 +215,28 @@ class BenchmarkIT {
     }
 
     @Test
+    void sloVerdictsAndGoodputComeWithTheResult() {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            BenchmarkResult r = Benchmark.builder("slos")
+                    .endpoint(sim.baseUri().toString())
+                    .model("m")
+                    .load(LoadModel.concurrency(2))
+                    .promptShape(PromptShape.of(16, 8))
+                    .maxRequests(10)
+                    .slo("p90(ttft) < 10s", "error_rate < 1%", "p50(e2e) < 1us")
+                    .build()
+                    .run();
+            assertThat(r.sloVerdicts()).hasSize(3);
+            assertThat(r.sloVerdicts().get(0).passed()).isTrue();
+            assertThat(r.sloVerdicts().get(1).passed()).isTrue();
+            assertThat(r.sloVerdicts().get(2).passed()).as("no request ends within a microsecond").isFalse();
+            assertThat(r.sloVerdicts().get(2).measured()).isGreaterThan(r.sloVerdicts().get(2).limit());
+            assertThat(r.throughput().goodputRequestsPerSecond())
+                    .as("the impossible e2e SLO admits no request").isZero();
+        }
+    }
+
+    @Test
     void aBurstSendsItsRequestsAtOnce() {
         try (Simulator sim = Simulator.start(Profile.fast())) {
             BenchmarkResult r = Benchmark.builder("burst")
