@@ -14,6 +14,9 @@ import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.RunMetadata;
+import dev.llmbench.harness.slo.GoodputCounter;
+import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.SloSet;
 import dev.llmbench.harness.workload.PromptFactory;
 import dev.llmbench.harness.workload.PromptShape;
 import dev.llmbench.harness.workload.WorkItem;
@@ -42,9 +45,15 @@ import java.util.function.Consumer;
  *         .promptShape(PromptShape.of(100, 1000))
  *         .warmupRequests(5)
  *         .maxRequests(200)
+ *         .slo("p90(ttft) < 800ms", "error_rate < 1%")
  *         .build()
  *         .run();
  * }</pre>
+ *
+ * <p>With SLOs set ({@link Builder#slo}), the run counts goodput per request (see {@link SloSet}), fills
+ * {@code throughput().goodputRequestsPerSecond()} and attaches one {@link dev.llmbench.harness.result.SloVerdict} per
+ * SLO ({@link BenchmarkResult#sloVerdicts()}) before the result file is written; it does not throw on a violated
+ * SLO (the caller decides, e.g. the JUnit extension fails the test with {@link dev.llmbench.harness.slo.SloReport}).
  *
  * <p>An instance is immutable and may be {@link #run()} more than once (each run opens its own connections).
  */
@@ -66,6 +75,7 @@ public final class Benchmark {
     private final long seed;
     private final Path outputDirectory;
     private final List<Consumer<RequestTimeline>> requestObservers;
+    private final SloSet slos;
 
     private Benchmark(Builder b) {
         this.name = b.name;
@@ -82,11 +92,15 @@ public final class Benchmark {
         this.seed = b.seed;
         this.outputDirectory = b.outputDirectory;
         this.requestObservers = List.copyOf(b.requestObservers);
+        this.slos = SloSet.parse(b.sloExpressions);
     }
 
     public static Builder builder(String name) { return new Builder(name); }
 
     public String name() { return name; }
+
+    /** The SLOs this benchmark evaluates (empty when none). */
+    public SloSet slos() { return slos; }
 
     /** Runs the benchmark to its bounds and returns the result; writes it to the output directory when one is set. */
     public BenchmarkResult run() {
@@ -100,8 +114,10 @@ public final class Benchmark {
         PromptFactory prompts = PromptFactory.builder(promptShape).uniquePrefix(uniquePromptPrefix).build();
         long startNanos = System.nanoTime();
         MetricsRecorder recorder = new MetricsRecorder(startNanos);
+        GoodputCounter goodput = slos.isEmpty() ? null : slos.goodputCounter();
         Consumer<RequestTimeline> onComplete = t -> {
             recorder.record(t);
+            if (goodput != null) goodput.accept(t);
             for (Consumer<RequestTimeline> o : requestObservers) o.accept(t);
         };
         LoadRunner runner = new LoadRunner(client, load, bounds, seq -> request(prompts, seq), onComplete, seed);
@@ -120,6 +136,10 @@ public final class Benchmark {
         RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
         if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
         BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts), recorder.snapshot());
+        if (goodput != null) {
+            result = goodput.applyTo(result);
+            result = result.withSloVerdicts(slos.evaluate(result));
+        }
         if (outputDirectory != null) {
             try {
                 ResultFiles.writeToDirectory(result, outputDirectory);
@@ -159,6 +179,11 @@ public final class Benchmark {
         b.put("warmup_duration_s", bounds.warmupDuration().toMillis() / 1000.0);
         c.put("bounds", b);
         c.put("seed", seed);
+        if (!slos.isEmpty()) {
+            List<String> expressions = new ArrayList<>();
+            for (Slo s : slos.slos()) expressions.add(s.expression());
+            c.put("slos", expressions);
+        }
         return c;
     }
 
@@ -182,6 +207,7 @@ public final class Benchmark {
         private long seed = 42;
         private Path outputDirectory;
         private final List<Consumer<RequestTimeline>> requestObservers = new ArrayList<>();
+        private final List<String> sloExpressions = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("benchmark name must not be blank");
@@ -217,6 +243,22 @@ public final class Benchmark {
         /** Sees every ended request (warmup included) on the decoder thread; must be quick. */
         public Builder onRequest(Consumer<RequestTimeline> observer) { requestObservers.add(Objects.requireNonNull(observer)); return this; }
 
+        /**
+         * Adds SLOs in the grammar of {@link Slo} (e.g. {@code "p90(ttft) < 800ms"}, {@code "goodput >= 2rps"}); may be
+         * called more than once. They are parsed by {@link #build()}, which throws a
+         * {@link dev.llmbench.harness.slo.SloSyntaxException} for a malformed one.
+         */
+        public Builder slo(String... expressions) {
+            for (String e : expressions) sloExpressions.add(Objects.requireNonNull(e, "SLO expression"));
+            return this;
+        }
+
+        /**
+         * Builds the benchmark.
+         *
+         * @throws dev.llmbench.harness.slo.SloSyntaxException when an SLO expression is malformed
+         * @throws NullPointerException when the endpoint or the model is missing
+         */
         public Benchmark build() { return new Benchmark(this); }
     }
 }

@@ -26,6 +26,11 @@ public record SystemThroughput(Instant windowStart, Instant windowEnd, double ou
                 counts.succeeded() / seconds, null);
     }
 
+    /** This throughput with {@code goodputRequestsPerSecond} set (null: not measured). */
+    public SystemThroughput withGoodput(Double goodput) {
+        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, goodput);
+    }
+
     /** The window's length in seconds (0 when empty). */
     public double windowSeconds() {
         return windowStart == null || windowEnd == null ? 0.0 : Duration.between(windowStart, windowEnd).toNanos() / 1e9;

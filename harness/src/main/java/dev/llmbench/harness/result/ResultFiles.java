@@ -112,6 +112,12 @@ public final class ResultFiles {
 
     // ------------------------------------------------------------------ JSON
 
+    /** A double as a JSON number, or, when not finite, as the string "Infinity", "-Infinity" or "NaN" (read back exactly). */
+    private static void putDouble(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) o.put(name, v);
+        else o.put(name, Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+    }
+
     /** The JSON text of a result (pretty-printed). */
     public static String toJson(BenchmarkResult r) {
         ObjectNode root = NODES.objectNode();
@@ -139,7 +145,12 @@ public final class ResultFiles {
         for (SloVerdict v : r.sloVerdicts()) {
             ObjectNode o = slos.addObject();
             o.put("expression", v.expression());
+            o.put("metric", v.metric());
             o.put("passed", v.passed());
+            putDouble(o, "measured", v.measured());
+            putDouble(o, "limit", v.limit());
+            o.put("unit", v.unit());
+            o.put("sample_count", v.sampleCount());
             o.put("detail", v.detail());
         }
         root.set("cost", r.cost() == null ? NODES.nullNode() : plain(r.cost()));
@@ -373,7 +384,11 @@ public final class ResultFiles {
                 String p = "slo_verdicts[" + i + "]";
                 JsonNode o = sv.get(i);
                 if (!o.isObject()) throw fail(p, "expected an object");
-                slos.add(new SloVerdict(str(o, "expression", p + ".expression"), bool(o, "passed", p + ".passed"),
+                JsonNode sc = o.get("sample_count");
+                slos.add(new SloVerdict(str(o, "expression", p + ".expression"), optStr(o, "metric", p + ".metric"),
+                        bool(o, "passed", p + ".passed"), optDouble(o, "measured", p + ".measured"),
+                        optDouble(o, "limit", p + ".limit"), optStr(o, "unit", p + ".unit"),
+                        sc == null || sc.isNull() ? 0 : lng(o, "sample_count", p + ".sample_count"),
                         optStr(o, "detail", p + ".detail")));
             }
             JsonNode costNode = root.get("cost");
@@ -577,6 +592,22 @@ public final class ResultFiles {
             JsonNode n = req(o, name, p);
             if (!n.isNumber()) throw fail(p, "expected a number, found " + n);
             return n.doubleValue();
+        }
+
+        /** A number, or one of the strings "Infinity", "-Infinity", "NaN" (how non-finite doubles are written); NaN when absent. */
+        private double optDouble(JsonNode o, String name, String p) throws ResultFormatException {
+            JsonNode n = o.get(name);
+            if (n == null || n.isNull()) return Double.NaN;
+            if (n.isNumber()) return n.doubleValue();
+            if (n.isTextual()) {
+                switch (n.textValue()) {
+                    case "Infinity": return Double.POSITIVE_INFINITY;
+                    case "-Infinity": return Double.NEGATIVE_INFINITY;
+                    case "NaN": return Double.NaN;
+                    default:
+                }
+            }
+            throw fail(p, "expected a number, \"Infinity\", \"-Infinity\" or \"NaN\", found " + n);
         }
 
         private boolean bool(JsonNode o, String name, String p) throws ResultFormatException {

@@ -1,0 +1,379 @@
+package dev.llmbench.harness.slo;
+
+import dev.llmbench.harness.metrics.Counts;
+import dev.llmbench.harness.metrics.RequestMetrics;
+import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.metrics.Summary;
+import dev.llmbench.harness.metrics.SystemThroughput;
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.SloVerdict;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One service-level objective, parsed from the SLO grammar shared by the annotations, the Maven plugin and the
+ * builder API (see the {@linkplain dev.llmbench.harness.slo package documentation} for the grammar and the exact
+ * meaning of every metric and statistic).
+ *
+ * <pre>{@code
+ * Slo slo = Slo.parse("p90(ttft) < 800ms");      // throws SloSyntaxException when malformed
+ * SloVerdict v = slo.evaluate(result);           // v.passed(), v.measured() in ms, v.detail()
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #equals} compares the parsed meaning (so {@code p90(ttft)<800ms} equals
+ * {@code p90(ttft) < 800 ms}); {@link #toString()} is the expression as written.
+ */
+public final class Slo {
+
+    /** Statistics offered for the distribution metrics, for messages (any pNN or pNN.N with 0 &lt; NN ≤ 100 works). */
+    static final List<String> STATISTICS_ALLOWED =
+            List.of("p50", "p90", "p95", "p99", "p99.9 (any pNN or pNN.N with 0 < NN <= 100)", "mean", "min", "max");
+    static final List<String> COMPARATORS_ALLOWED = List.of("<", "<=", ">", ">=");
+
+    enum Stat { PERCENTILE, MEAN, MIN, MAX }
+
+    enum Comparator {
+        LT("<"), LE("<="), GT(">"), GE(">=");
+        final String symbol;
+        Comparator(String symbol) { this.symbol = symbol; }
+
+        boolean holds(double measured, double limit) {
+            switch (this) {
+                case LT: return measured < limit;
+                case LE: return measured <= limit;
+                case GT: return measured > limit;
+                default: return measured >= limit;
+            }
+        }
+    }
+
+    private final String expression;
+    private final Metric metric;
+    private final Stat stat;          // null for run-level metrics
+    private final double percentile;  // for PERCENTILE
+    private final String statText;    // as canonical text ("p90", "p99.9", "mean"), null for run-level metrics
+    private final boolean bareStat;   // true when the statistic was implied (bare output_speed)
+    private final Comparator comparator;
+    private final BigDecimal limitWritten; // the number as written, in the written unit
+    private final String writtenUnit;      // "" when none
+    private final String displayUnit;
+    private final double limitDisplay;     // in displayUnit
+    private final double limitBase;        // in the base unit (us, tok/s, rps, fraction, USD)
+    private final double baseToDisplay;    // display = base * baseToDisplay
+
+    Slo(String expression, Metric metric, Stat stat, double percentile, String statText, boolean bareStat,
+        Comparator comparator, BigDecimal limitWritten, String writtenUnit, String displayUnit, double limitDisplay,
+        double limitBase, double baseToDisplay) {
+        this.expression = expression;
+        this.metric = metric;
+        this.stat = stat;
+        this.percentile = percentile;
+        this.statText = statText;
+        this.bareStat = bareStat;
+        this.comparator = comparator;
+        this.limitWritten = limitWritten;
+        this.writtenUnit = writtenUnit;
+        this.displayUnit = displayUnit;
+        this.limitDisplay = limitDisplay;
+        this.limitBase = limitBase;
+        this.baseToDisplay = baseToDisplay;
+    }
+
+    /**
+     * Parses one SLO expression, e.g. {@code p90(ttft) < 800ms}, {@code error_rate < 1%},
+     * {@code output_throughput >= 500tok/s}, {@code cost_per_1k_output_tokens <= 0.002}.
+     *
+     * @throws SloSyntaxException when the expression is null, empty or malformed; the message points at the
+     *                            offending token and lists what is allowed there
+     */
+    public static Slo parse(String expression) {
+        return SloParser.parse(expression);
+    }
+
+    /** The names of every metric an SLO can constrain, in documentation order. */
+    public static List<String> metricNames() {
+        return Metric.ids();
+    }
+
+    /** The expression as written, trimmed. */
+    public String expression() {
+        return expression;
+    }
+
+    /** The metric's name, e.g. {@code ttft}, {@code error_rate}, {@code cost_per_1k_output_tokens}. */
+    public String metric() {
+        return metric.id;
+    }
+
+    /**
+     * The statistic in canonical form ({@code p90}, {@code p99.9}, {@code mean}, {@code min}, {@code max}); {@code mean}
+     * for a bare {@code output_speed}; null for run-level metrics (rates, throughput, goodput, cost).
+     */
+    public String statistic() {
+        return statText;
+    }
+
+    /** {@code <}, {@code <=}, {@code >} or {@code >=}. */
+    public String comparator() {
+        return comparator.symbol;
+    }
+
+    /** The limit in {@link #unit()}. */
+    public double limit() {
+        return limitDisplay;
+    }
+
+    /** The display unit of {@link #limit()} and of the verdict's measured value (see {@link SloVerdict}). */
+    public String unit() {
+        return displayUnit;
+    }
+
+    /**
+     * Whether this SLO constrains each request (and so takes part in goodput): true for the latency and speed
+     * metrics ttft, ttfo, tpot, itl, e2e, queue_delay and output_speed.
+     */
+    public boolean perRequest() {
+        return metric.distribution();
+    }
+
+    /**
+     * Whether one request meets this SLO on its own (the per-request check behind goodput; see
+     * {@link SloSet#admits}). A request that did not succeed never does. For the request-level metrics (ttft, ttfo,
+     * tpot, e2e, queue_delay, output_speed) the request's own value is compared with the limit, whatever the
+     * statistic ({@code p90(ttft) < 800ms} admits a request whose TTFT is under 800 ms); for itl, which has one
+     * sample per token, the SLO's statistic is taken over the request's own inter-token latencies
+     * ({@code p99(itl) < 100ms}: the request's own p99 ITL, nearest rank on the exact samples). A value that is not
+     * defined for the request (TTFT without any output chunk; TPOT, ITL and output speed with fewer than 2 tokens, or
+     * an output speed with a TPOT of 0) does not disqualify it. SLOs that are not {@link #perRequest()} admit every
+     * successful request.
+     */
+    public boolean admits(RequestTimeline t) {
+        if (t.outcome() != RequestTimeline.Outcome.SUCCESS) return false;
+        switch (metric) {
+            case TTFT: return nanosMeet(RequestMetrics.ttftNanos(t));
+            case TTFO: return nanosMeet(RequestMetrics.ttfoNanos(t));
+            case TPOT: return nanosMeet(RequestMetrics.tpotNanos(t));
+            case E2E: return nanosMeet(RequestMetrics.e2eNanos(t));
+            case QUEUE_DELAY: return nanosMeet(RequestMetrics.queueDelayNanos(t));
+            case OUTPUT_SPEED: {
+                double speed = RequestMetrics.outputSpeedTokensPerSecond(t);
+                return Double.isNaN(speed) || comparator.holds(speed, limitBase);
+            }
+            case ITL: return itlMeets(t);
+            default: return true;
+        }
+    }
+
+    private boolean nanosMeet(long nanos) {
+        return nanos < 0 || comparator.holds(nanos / 1000.0, limitBase);
+    }
+
+    private boolean itlMeets(RequestTimeline t) {
+        long[] buf = new long[Math.max(1, t.outputTokens())];
+        int[] n = {0};
+        long[][] holder = {buf};
+        RequestMetrics.interTokenLatencies(t, s -> {
+            if (n[0] == holder[0].length) holder[0] = Arrays.copyOf(holder[0], holder[0].length * 2);
+            holder[0][n[0]++] = s;
+        });
+        int count = n[0];
+        if (count == 0) return true;
+        long[] samples = holder[0];
+        double nanos;
+        switch (stat) {
+            case MEAN: {
+                double sum = 0;
+                for (int i = 0; i < count; i++) sum += samples[i];
+                nanos = sum / count;
+                break;
+            }
+            case MIN: {
+                long m = Long.MAX_VALUE;
+                for (int i = 0; i < count; i++) m = Math.min(m, samples[i]);
+                nanos = m;
+                break;
+            }
+            case MAX: {
+                long m = Long.MIN_VALUE;
+                for (int i = 0; i < count; i++) m = Math.max(m, samples[i]);
+                nanos = m;
+                break;
+            }
+            default: {
+                Arrays.sort(samples, 0, count);
+                nanos = samples[(int) (nearestRank(percentile, count) - 1)];
+            }
+        }
+        return comparator.holds(nanos / 1000.0, limitBase);
+    }
+
+    /**
+     * Evaluates this SLO over a result. Never throws for a well-formed result: what cannot be measured fails the SLO
+     * with a detail saying why ({@code "no samples"}, {@code "no pricing configured"}, goodput not measured).
+     * See the {@linkplain dev.llmbench.harness.slo package documentation} for how each metric is measured.
+     */
+    public SloVerdict evaluate(BenchmarkResult result) {
+        Objects.requireNonNull(result, "result");
+        switch (metric.kind) {
+            case DURATION: case SPEED: return evaluateDistribution(result);
+            case RATE: return evaluateRate(result);
+            case TOKEN_RATE: case REQUEST_RATE: return evaluateThroughput(result);
+            default: return evaluateCost(result);
+        }
+    }
+
+    private SloVerdict evaluateDistribution(BenchmarkResult result) {
+        Summary s = result.metrics().get(metric.id);
+        if (s == null) return unmeasurable(0, "no samples: the result has no '" + metric.id + "' metric");
+        boolean speed = metric.kind == Metric.Kind.SPEED;
+        // Failures enter order statistics at the worst end: +∞ for latencies, 0 tok/s for output speed.
+        long failed = speed ? result.counts().failuresCountedAsInfinite() : s.failedCount();
+        double worst = speed ? 0.0 : Double.POSITIVE_INFINITY;
+        String worstText = speed ? "0 tok/s" : "+∞";
+        double scale = speed ? 1.0 / 1000.0 : 1.0; // summary unit -> base unit (us, or tok/s)
+        long ok = s.count();
+        long total = ok + failed;
+        String failedNote = failed > 0 ? " incl. " + failed + " failed as " + worstText : "";
+        switch (stat) {
+            case MEAN: {
+                if (ok == 0) return unmeasurable(0, "no samples" + (failed > 0 ? ": all " + failed + " requests failed" : ""));
+                String detail = "mean over " + ok + " successful " + noun(ok)
+                        + (failed > 0 ? " (" + failed + " failed not included)" : "");
+                return verdict(s.mean() * scale, ok, detail);
+            }
+            case MIN: case MAX: {
+                if (total == 0) return unmeasurable(0, "no samples");
+                boolean worstEnd = (stat == Stat.MAX) != speed; // max latency / min speed: failures decide
+                double v;
+                if (worstEnd) v = failed > 0 ? worst : (stat == Stat.MAX ? s.max() : s.min()) * scale;
+                else v = ok > 0 ? (stat == Stat.MAX ? s.max() : s.min()) * scale : worst;
+                String st = stat == Stat.MAX ? "max" : "min";
+                return verdict(v, total, st + " over " + total + " " + noun(total) + failedNote);
+            }
+            default: {
+                if (total == 0) return unmeasurable(0, "no samples");
+                double v;
+                if (!speed) {
+                    v = s.errorAdjustedPercentile(percentile);
+                } else {
+                    long rank = nearestRank(percentile, total);
+                    v = rank <= failed ? 0.0 : valueAtRank(s.histogram(), rank - failed) * scale;
+                }
+                return verdict(v, total, statText + " over " + total + " " + noun(total) + failedNote);
+            }
+        }
+    }
+
+    private String noun(long n) {
+        String noun = metric.samples;
+        return n == 1 && noun.endsWith("requests") ? noun.substring(0, noun.length() - 1) : noun;
+    }
+
+    private SloVerdict evaluateRate(BenchmarkResult result) {
+        Counts c = result.counts();
+        long measured = c.measured();
+        if (measured == 0) return unmeasurable(0, "no samples: no measured requests");
+        boolean errors = metric == Metric.ERROR_RATE;
+        double rate = errors ? c.errorRate() : c.rateLimitedRate();
+        long n = errors ? c.errors() : c.rateLimited();
+        return verdict(rate, measured, n + (errors ? " errors" : " rate-limited") + " in " + measured + " measured requests");
+    }
+
+    private SloVerdict evaluateThroughput(BenchmarkResult result) {
+        SystemThroughput t = result.throughput();
+        long measured = result.counts().measured();
+        double seconds = t.windowSeconds();
+        String window = String.format(Locale.ROOT, "%.3f s", seconds);
+        if (metric == Metric.GOODPUT) {
+            if (t.goodputRequestsPerSecond() == null) {
+                return unmeasurable(measured, "goodput not measured: it is counted per request while the benchmark"
+                        + " runs (Benchmark.Builder.slo(...) or SloSet.goodputCounter())");
+            }
+            if (measured == 0 || seconds <= 0) return unmeasurable(measured, "no samples: no measured requests");
+            return verdict(t.goodputRequestsPerSecond(), measured, "requests that met every per-request SLO, per second over "
+                    + window + " (" + measured + " measured requests)");
+        }
+        if (measured == 0 || seconds <= 0) return unmeasurable(measured, "no samples: no measured requests");
+        if (metric == Metric.OUTPUT_THROUGHPUT) {
+            return verdict(t.outputTokensPerSecond(), measured, result.tokens().output()
+                    + " output tokens of successful requests over " + window);
+        }
+        return verdict(t.requestsPerSecond(), measured, result.counts().succeeded() + " successful requests over " + window);
+    }
+
+    private SloVerdict evaluateCost(BenchmarkResult result) {
+        Map<String, Object> cost = result.cost();
+        long measured = result.counts().measured();
+        if (cost == null) return unmeasurable(measured, "no pricing configured");
+        String usdKey = "usd_" + metric.id.substring("cost_".length());
+        Object v = cost.containsKey(metric.id) ? cost.get(metric.id) : cost.get(usdKey);
+        if (!(v instanceof Number)) {
+            return unmeasurable(measured, "no pricing configured for " + metric.id + ": the result's cost has no '"
+                    + metric.id + "' or '" + usdKey + "' figure (it has " + cost.keySet() + ")");
+        }
+        return verdict(((Number) v).doubleValue(), measured, "from the result's cost figures");
+    }
+
+    private SloVerdict verdict(double measuredBase, long samples, String detail) {
+        boolean passed = !Double.isNaN(measuredBase) && comparator.holds(measuredBase, limitBase);
+        return new SloVerdict(expression, metric.id, passed, measuredBase * baseToDisplay, limitDisplay, displayUnit,
+                samples, detail);
+    }
+
+    private SloVerdict unmeasurable(long samples, String detail) {
+        return new SloVerdict(expression, metric.id, false, Double.NaN, limitDisplay, displayUnit, samples, detail);
+    }
+
+    /** HdrHistogram's nearest rank for percentile p of n values: max(1, ceil(p' × n / 100)), p' lowered by one ulp. */
+    static long nearestRank(double p, long n) {
+        double clamped = Math.min(Math.max(Math.nextAfter(p, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        return Math.min(n, Math.max(1, (long) Math.ceil(clamped * n / 100.0)));
+    }
+
+    /** The rank-th smallest recorded value (1-based), as HdrHistogram reports it (highest equivalent value). */
+    private static double valueAtRank(Histogram h, long rank) {
+        long seen = 0;
+        for (HistogramIterationValue v : h.recordedValues()) {
+            seen += v.getCountAtValueIteratedTo();
+            if (seen >= rank) return h.highestEquivalentValue(v.getValueIteratedTo());
+        }
+        return h.getMaxValue();
+    }
+
+    String canonical() {
+        String lhs = statText == null ? metric.id : bareStat ? metric.id : statText + "(" + metric.id + ")";
+        return lhs + " " + comparator.symbol + " " + limitBase; // the limit in the base unit: 800ms equals 0.8s
+    }
+
+    /** The limit as written (number without unit), e.g. {@code 800}. */
+    BigDecimal limitWritten() {
+        return limitWritten;
+    }
+
+    Metric metricDef() {
+        return metric;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Slo && ((Slo) o).canonical().equals(canonical());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonical().hashCode();
+    }
+
+    /** The expression as written. */
+    @Override
+    public String toString() {
+        return expression;
+    }
+}

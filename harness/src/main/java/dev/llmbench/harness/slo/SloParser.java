@@ -1,0 +1,325 @@
+package dev.llmbench.harness.slo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The hand-written scanner and parser of the SLO grammar (see the package documentation). */
+final class SloParser {
+
+    private final String src;
+    private int i;
+
+    private SloParser(String src) {
+        this.src = src;
+    }
+
+    static Slo parse(String expression) {
+        if (expression == null) throw new SloSyntaxException("", 0, 0, "the SLO expression is null", Metric.ids());
+        return new SloParser(expression).parse();
+    }
+
+    private Slo parse() {
+        skipWs();
+        if (i == src.length()) {
+            throw error(i, 0, "empty SLO expression: expected a metric or a statistic such as p90(ttft)", metricsAndStatistics());
+        }
+        int wordStart = i;
+        String word = word();
+        if (word.isEmpty()) {
+            throw error(i, 1, "expected a metric or a statistic such as p90(ttft), found '" + src.charAt(i) + "'",
+                    metricsAndStatistics());
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        skipWs();
+
+        Metric metric;
+        Slo.Stat stat = null;
+        double percentile = Double.NaN;
+        String statText = null;
+        boolean bare = false;
+        if (peek() == '(') {
+            // statistic(metric)
+            Object[] st = statistic(lower, wordStart, word.length());
+            stat = (Slo.Stat) st[0];
+            percentile = (Double) st[1];
+            statText = (String) st[2];
+            i++; // '('
+            skipWs();
+            int mStart = i;
+            String m = word();
+            if (m.isEmpty()) throw error(i, 1, "expected a metric inside " + statText + "( )", Metric.distributionIds());
+            metric = Metric.byId(m.toLowerCase(Locale.ROOT));
+            if (metric == null) {
+                throw error(mStart, m.length(), "unknown metric '" + m + "' for " + statText + "( )", Metric.distributionIds());
+            }
+            if (!metric.distribution()) {
+                throw error(mStart, m.length(), "'" + metric.id + "' is a single figure for the whole run and takes no"
+                        + " statistic: write '" + metric.id + " < …'; statistics apply to", Metric.distributionIds());
+            }
+            skipWs();
+            if (peek() != ')') throw error(i, 1, "expected ')' after " + statText + "(" + metric.id, List.of(")"));
+            i++;
+        } else {
+            metric = Metric.byId(lower);
+            if (metric == null) {
+                if (isStatistic(lower)) {
+                    throw error(i, 1, "expected '(' after the statistic '" + word + "', as in " + lower + "(ttft)", List.of("("));
+                }
+                throw error(wordStart, word.length(), "unknown metric '" + word + "'", metricsAndStatistics());
+            }
+            if (metric.kind == Metric.Kind.DURATION) {
+                throw error(wordStart, word.length(), "'" + metric.id + "' needs a statistic, as in p90(" + metric.id + ")",
+                        Slo.STATISTICS_ALLOWED);
+            }
+            if (metric.kind == Metric.Kind.SPEED) {
+                stat = Slo.Stat.MEAN;
+                statText = "mean";
+                bare = true;
+            }
+        }
+
+        skipWs();
+        Slo.Comparator cmp = comparator();
+        skipWs();
+
+        int numStart = i;
+        BigDecimal number = number(metric);
+        int numEnd = i;
+        skipWs();
+        int unitStart = i;
+        String unit = unit();
+
+        // units
+        String displayUnit;
+        double limitBase;
+        double baseToDisplay;
+        double limitDisplay;
+        switch (metric.kind) {
+            case DURATION: {
+                if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
+                double perUnit = micros(unit);
+                if (perUnit < 0) throw wrongUnit(unitStart, unit, metric);
+                displayUnit = unit.equals("μs") ? "µs" : unit;
+                limitBase = number.multiply(BigDecimal.valueOf(perUnit)).doubleValue();
+                baseToDisplay = 1.0 / perUnit;
+                limitDisplay = number.doubleValue();
+                break;
+            }
+            case SPEED: case TOKEN_RATE: {
+                if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
+                if (!unit.equals("tok/s") && !unit.equals("tokens/s")) throw wrongUnit(unitStart, unit, metric);
+                displayUnit = "tok/s";
+                limitBase = number.doubleValue();
+                baseToDisplay = 1.0;
+                limitDisplay = limitBase;
+                break;
+            }
+            case REQUEST_RATE: {
+                if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
+                if (!unit.equals("rps") && !unit.equals("req/s")) throw wrongUnit(unitStart, unit, metric);
+                displayUnit = unit;
+                limitBase = number.doubleValue();
+                baseToDisplay = 1.0;
+                limitDisplay = limitBase;
+                break;
+            }
+            case RATE: {
+                if (unit.equals("%")) {
+                    if (number.compareTo(BigDecimal.valueOf(100)) > 0) {
+                        throw error(numStart, numEnd - numStart, "a rate cannot exceed 100%", List.of("0% … 100%"));
+                    }
+                    limitDisplay = number.doubleValue();
+                    limitBase = number.movePointLeft(2).doubleValue();
+                } else if (unit.isEmpty()) {
+                    if (number.compareTo(BigDecimal.ONE) > 0) {
+                        throw error(numStart, numEnd - numStart, "a rate without '%' is a fraction in [0, 1]; for percent write "
+                                + number.toPlainString() + "%", List.of("a fraction in [0, 1]", "a percentage such as 1%"));
+                    }
+                    limitBase = number.doubleValue();
+                    limitDisplay = number.movePointRight(2).doubleValue();
+                } else {
+                    throw wrongUnit(unitStart, unit, metric);
+                }
+                displayUnit = "%";
+                baseToDisplay = 100.0;
+                break;
+            }
+            default: {
+                if (!unit.isEmpty()) throw wrongUnit(unitStart, unit, metric);
+                displayUnit = "USD";
+                limitBase = number.doubleValue();
+                baseToDisplay = 1.0;
+                limitDisplay = limitBase;
+            }
+        }
+
+        skipWs();
+        if (i < src.length()) {
+            int end = src.length();
+            while (end > i && Character.isWhitespace(src.charAt(end - 1))) end--;
+            throw error(i, end - i, "unexpected '" + src.substring(i, end) + "' after the limit: an SLO is one comparison",
+                    List.of("end of the expression"));
+        }
+        return new Slo(src.trim(), metric, stat, percentile, statText, bare, cmp, number, unit, displayUnit,
+                limitDisplay, limitBase, baseToDisplay);
+    }
+
+    // ---- pieces
+
+    /** [stat, percentile, canonical text] of a statistic word, or a syntax error. */
+    private Object[] statistic(String lower, int start, int len) {
+        switch (lower) {
+            case "mean": case "avg": return new Object[]{Slo.Stat.MEAN, Double.NaN, "mean"};
+            case "min": return new Object[]{Slo.Stat.MIN, Double.NaN, "min"};
+            case "max": return new Object[]{Slo.Stat.MAX, Double.NaN, "max"};
+            default:
+        }
+        if (lower.matches("p\\d+(\\.\\d+)?")) {
+            BigDecimal p = new BigDecimal(lower.substring(1));
+            if (p.signum() > 0 && p.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                return new Object[]{Slo.Stat.PERCENTILE, p.doubleValue(), "p" + p.stripTrailingZeros().toPlainString()};
+            }
+            throw error(start, len, "unknown statistic '" + src.substring(start, start + len)
+                    + "': a percentile must be above 0 and at most 100", Slo.STATISTICS_ALLOWED);
+        }
+        if (Metric.byId(lower) != null) {
+            throw error(start, len, "'" + lower + "' is a metric, not a statistic; write a statistic around it, as in p90("
+                    + lower + ")", Slo.STATISTICS_ALLOWED);
+        }
+        throw error(start, len, "unknown statistic '" + src.substring(start, start + len) + "'", Slo.STATISTICS_ALLOWED);
+    }
+
+    private static boolean isStatistic(String lower) {
+        return lower.equals("mean") || lower.equals("min") || lower.equals("max") || lower.equals("avg")
+                || lower.matches("p\\d+(\\.\\d+)?");
+    }
+
+    private Slo.Comparator comparator() {
+        int start = i;
+        char c = peek();
+        char d = i + 1 < src.length() ? src.charAt(i + 1) : 0;
+        if (c == '<' || c == '>') {
+            boolean eq = d == '=';
+            i += eq ? 2 : 1;
+            return c == '<' ? (eq ? Slo.Comparator.LE : Slo.Comparator.LT) : (eq ? Slo.Comparator.GE : Slo.Comparator.GT);
+        }
+        if (c == '≤') { i++; return Slo.Comparator.LE; }
+        if (c == '≥') { i++; return Slo.Comparator.GE; }
+        if (c == '=' || c == '!') {
+            int len = d == '=' ? 2 : 1;
+            throw error(start, len, "unsupported comparator '" + src.substring(start, start + len)
+                    + "': measured values are never exactly equal to a limit", Slo.COMPARATORS_ALLOWED);
+        }
+        if (i >= src.length()) throw error(i, 0, "missing comparator and limit at the end", Slo.COMPARATORS_ALLOWED);
+        throw error(start, tokenLength(start), "missing comparator before '" + token(start) + "'", Slo.COMPARATORS_ALLOWED);
+    }
+
+    private BigDecimal number(Metric metric) {
+        int start = i;
+        if (peek() == '-') {
+            throw error(i, 1, "the limit must not be negative", List.of("a number ≥ 0, e.g. " + example(metric)));
+        }
+        while (i < src.length() && (Character.isDigit(src.charAt(i)) || src.charAt(i) == '.')) i++;
+        if (i < src.length() && (src.charAt(i) == 'e' || src.charAt(i) == 'E') && i > start) {
+            int save = i;
+            i++;
+            if (i < src.length() && (src.charAt(i) == '+' || src.charAt(i) == '-')) i++;
+            int digits = i;
+            while (i < src.length() && Character.isDigit(src.charAt(i))) i++;
+            if (i == digits) i = save; // not an exponent
+        }
+        String text = src.substring(start, i);
+        if (text.isEmpty()) {
+            if (start >= src.length()) throw error(start, 0, "missing limit at the end", List.of("a number, e.g. " + example(metric)));
+            throw error(start, tokenLength(start), "expected a number, found '" + token(start) + "'",
+                    List.of("a number, e.g. " + example(metric)));
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw error(start, text.length(), "'" + text + "' is not a number", List.of("a number, e.g. " + example(metric)));
+        }
+    }
+
+    private String unit() {
+        int start = i;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            if (Character.isLetter(c) || c == '/' || c == '%' || c == '$' || c == 'µ' || c == 'μ') i++;
+            else break;
+        }
+        return src.substring(start, i);
+    }
+
+    /** Microseconds per unit, or -1 when not a duration unit. */
+    private static double micros(String unit) {
+        switch (unit) {
+            case "ns": return 0.001;
+            case "us": case "µs": case "μs": return 1;
+            case "ms": return 1_000;
+            case "s": return 1_000_000;
+            case "m": return 60_000_000;
+            default: return -1;
+        }
+    }
+
+    private SloSyntaxException missingUnit(int at, Metric metric, BigDecimal number) {
+        return error(at, 0, "missing unit after " + number.toPlainString() + ": " + metric.id + " is "
+                + metric.kindDescription(), metric.unitsAllowed());
+    }
+
+    private SloSyntaxException wrongUnit(int at, String unit, Metric metric) {
+        return error(at, unit.length(), "unit '" + unit + "' does not fit " + metric.id + ", which is "
+                + metric.kindDescription(), metric.unitsAllowed());
+    }
+
+    private static String example(Metric m) {
+        switch (m.kind) {
+            case DURATION: return "800ms";
+            case SPEED: case TOKEN_RATE: return "500tok/s";
+            case REQUEST_RATE: return "2rps";
+            case RATE: return "1%";
+            default: return "0.002";
+        }
+    }
+
+    private static List<String> metricsAndStatistics() {
+        List<String> l = new ArrayList<>(Metric.ids());
+        l.add("or a statistic of " + String.join("/", Metric.distributionIds()) + " such as p90(ttft), mean(tpot), max(e2e)");
+        return l;
+    }
+
+    private String word() {
+        int start = i;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '.') i++;
+            else break;
+        }
+        return src.substring(start, i);
+    }
+
+    private String token(int start) {
+        return src.substring(start, start + tokenLength(start));
+    }
+
+    private int tokenLength(int start) {
+        int j = start;
+        while (j < src.length() && !Character.isWhitespace(src.charAt(j))) j++;
+        return Math.max(1, j - start);
+    }
+
+    private char peek() {
+        return i < src.length() ? src.charAt(i) : 0;
+    }
+
+    private void skipWs() {
+        while (i < src.length() && Character.isWhitespace(src.charAt(i))) i++;
+    }
+
+    private SloSyntaxException error(int at, int len, String reason, List<String> allowed) {
+        return new SloSyntaxException(src, at, len, reason, allowed);
+    }
+}
