@@ -5,8 +5,12 @@ import dev.llmbench.harness.metrics.Counts;
 import dev.llmbench.harness.metrics.RateLimits;
 import dev.llmbench.harness.metrics.SystemThroughput;
 import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.SloVerdict;
+import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.SloReport;
 import org.assertj.core.api.AbstractAssert;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -149,6 +153,46 @@ public class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultAssert,
         if (actual.partial()) {
             failWithMessage("%s", "Expected a complete run but " + actual.name() + " is partial: "
                     + actual.metadata().partialReason());
+        }
+        return this;
+    }
+
+    // ---- SLOs ----
+
+    /**
+     * The result meets one SLO of the grammar shared with {@code @Slo} and the Maven plugin, e.g.
+     * {@code "p90(ttft) < 800ms"}, {@code "error_rate < 1%"}, {@code "output_throughput >= 500tok/s"}.
+     * On failure the message shows the SLO, the measured value, the limit and how it was measured:
+     * <pre>
+     * SLO violated: p90(ttft) &lt; 800ms — measured 912.3 ms, limit 800 ms (p90 over 100 requests incl. 3 failed as +∞)
+     * </pre>
+     *
+     * @throws dev.llmbench.harness.slo.SloSyntaxException (an IllegalArgumentException) when the expression is
+     *                                                     malformed: a mistake in the test, not a failed assertion
+     */
+    public BenchmarkResultAssert satisfiesSlo(String expression) {
+        isNotNull();
+        SloVerdict v = Slo.parse(expression).evaluate(actual);
+        if (!v.passed()) {
+            failWithMessage("%s", "SLO violated: " + v.expression() + " — measured " + SloReport.measured(v)
+                    + ", limit " + SloReport.limit(v) + (v.detail().isEmpty() ? "" : " (" + v.detail() + ")"));
+        }
+        return this;
+    }
+
+    /**
+     * The result meets every one of these SLOs. All are evaluated; on failure the message is the verdict table of
+     * all of them (SLO, measured, limit, verdict, detail), as a failing {@code @Slo} shows it.
+     */
+    public BenchmarkResultAssert satisfiesSlos(String... expressions) {
+        isNotNull();
+        if (expressions.length == 0) throw new IllegalArgumentException("no SLO expressions given");
+        List<SloVerdict> verdicts = new ArrayList<>();
+        for (String e : expressions) verdicts.add(Slo.parse(e).evaluate(actual));
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        if (failed > 0) {
+            failWithMessage("%s", failed + " of " + Formats.plural(verdicts.size(), "SLO") + " violated:\n"
+                    + SloReport.tableWithDetails(verdicts));
         }
         return this;
     }

@@ -16,8 +16,9 @@ import java.math.BigDecimal;
  * <p><b>Failures count.</b> By default statistics are error-adjusted, as DESIGN.md and the SLO grammar define them:
  * every failed request (errors and rate-limited requests; not requests the run itself cut off) enters the population
  * as +∞, so a failing endpoint can never look faster. A percentile that the failures reach is +∞ and fails every
- * upper bound; the mean and the max are +∞ as soon as one request failed. {@link #successfulOnly()} looks at the
- * successful requests alone. itl and queue_delay are per-token / per-send figures of successful requests and carry no
+ * upper bound, and so is the max as soon as one request failed. The mean has no +∞ to take: it is always the mean of
+ * the successful requests, and its message says how many failed requests it leaves out (exactly as the SLO grammar's
+ * {@code mean(…)}). {@link #successfulOnly()} looks at the successful requests alone for every statistic. itl and queue_delay are per-token / per-send figures of successful requests and carry no
  * failures, so for them both views agree.
  */
 public final class LatencyAssert extends AbstractAssert<LatencyAssert, Summary> {
@@ -70,9 +71,9 @@ public final class LatencyAssert extends AbstractAssert<LatencyAssert, Summary> 
         return percentile(99.9);
     }
 
-    /** The mean; +∞ when error-adjusted and any request failed. */
+    /** The mean of the successful samples (failed requests are left out, and the message says how many). */
     public DurationMetricAssert mean() {
-        return statistic("mean", withFailures(actual.mean()));
+        return statistic("mean", actual.count() == 0 ? Double.NaN : actual.mean(), false);
     }
 
     /** The largest value; +∞ when error-adjusted and any request failed. */
@@ -98,10 +99,14 @@ public final class LatencyAssert extends AbstractAssert<LatencyAssert, Summary> 
     }
 
     private DurationMetricAssert statistic(String name, double micros) {
+        return statistic(name, micros, errorAdjusted);
+    }
+
+    private DurationMetricAssert statistic(String name, double micros, boolean failuresIncluded) {
         LatencyStatistic s = new LatencyStatistic(metric, name, micros,
-                errorAdjusted ? actual.totalWithFailures() : actual.count(),
-                errorAdjusted ? actual.failedCount() : 0,
-                errorAdjusted ? 0 : actual.failedCount());
+                failuresIncluded ? actual.totalWithFailures() : actual.count(),
+                failuresIncluded ? actual.failedCount() : 0,
+                failuresIncluded ? 0 : actual.failedCount());
         DurationMetricAssert a = new DurationMetricAssert(s, this);
         Descriptions.inherit(a, this);
         return a;

@@ -91,12 +91,15 @@ class BenchmarkResultAssertTest {
         }
 
         @Test
-        void error_adjusted_mean_and_max_are_infinite_once_a_request_failed() {
-            assertThatThrownBy(() -> assertThat(THREE_FAILED).ttft().mean().isLessThan(ofSeconds(60)))
-                    .hasMessageContaining("Expected mean(ttft) < 60 s but was +∞ (100 samples, 3 failed counted as +∞)");
+        void error_adjusted_max_is_infinite_once_a_request_failed_while_the_mean_leaves_failures_out() {
             assertThatThrownBy(() -> assertThat(THREE_FAILED).e2e().max().isLessThan(ofSeconds(60)))
-                    .hasMessageContaining("Expected max(e2e) < 60 s but was +∞");
-            assertThat(THREE_FAILED).ttft().successfulOnly().mean().isLessThan(ofMillis(50));
+                    .hasMessageContaining("Expected max(e2e) < 60 s but was +∞ (100 samples, 3 failed counted as +∞)");
+            // the mean has no +∞ to take (as the SLO grammar's mean): it says what it leaves out
+            assertThat(THREE_FAILED).ttft().mean().isLessThan(ofMillis(50));
+            assertThatThrownBy(() -> assertThat(THREE_FAILED).ttft().mean().isLessThan(ofMillis(40)))
+                    .hasMessageContaining("Expected mean(ttft) < 40 ms but was 49 ms")
+                    .hasMessageContaining("(97 samples, successful requests only: 3 failed left out)");
+            assertThat(THREE_FAILED).e2e().successfulOnly().max().isLessThan(ofMillis(200));
         }
 
         @Test
@@ -295,6 +298,80 @@ class BenchmarkResultAssertTest {
         @Test
         void plain_assertj_through_the_same_entry_point() {
             assertThat(CLEAN.name()).isEqualTo("AssertionsTest#run");
+        }
+    }
+
+    @Nested
+    class Slos {
+
+        @Test
+        void satisfiesSlo_passes() {
+            assertThat(CLEAN).satisfiesSlo("p90(ttft) < 91ms")
+                    .satisfiesSlo("error_rate < 1%")
+                    .satisfiesSlo("mean(tpot) <= 11ms")
+                    .satisfiesSlo("output_throughput >= 1tok/s");
+        }
+
+        @Test
+        void satisfiesSlo_failure_shows_slo_measured_and_limit() {
+            assertThatThrownBy(() -> assertThat(CLEAN).satisfiesSlo("p90(ttft) < 80ms"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("SLO violated: p90(ttft) < 80ms — measured 90.05 ms, limit 80 ms")
+                    .hasMessageContaining("p90 over 100 requests");
+            assertThatThrownBy(() -> assertThat(THREE_FAILED).satisfiesSlo("p99(ttft) < 10s"))
+                    .hasMessageContaining("SLO violated: p99(ttft) < 10s — measured +∞ s, limit 10 s")
+                    .hasMessageContaining("incl. 3 failed as +∞");
+            assertThatThrownBy(() -> assertThat(THREE_FAILED).satisfiesSlo("error_rate < 1%"))
+                    .hasMessageContaining("SLO violated: error_rate < 1% — measured 3.00 %, limit 1 %")
+                    .hasMessageContaining("3 errors in 100 measured requests");
+        }
+
+        @Test
+        void a_cost_slo_without_pricing_fails_never_passes() {
+            assertThatThrownBy(() -> assertThat(CLEAN).satisfiesSlo("cost_per_1k_output_tokens <= 0.002"))
+                    .hasMessageContaining("no pricing configured");
+        }
+
+        @Test
+        void a_malformed_slo_is_a_usage_error_not_a_failed_assertion() {
+            assertThatThrownBy(() -> assertThat(CLEAN).satisfiesSlo("p90(ttfb) < 800ms"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .isNotInstanceOf(AssertionError.class)
+                    .hasMessageContaining("ttfb");
+        }
+
+        @Test
+        void satisfiesSlos_shows_the_verdict_table_of_all() {
+            assertThat(CLEAN).satisfiesSlos("p90(ttft) < 91ms", "error_rate < 1%");
+            assertThatThrownBy(() -> assertThat(THREE_FAILED).satisfiesSlos("p90(ttft) < 91ms", "error_rate < 1%",
+                    "p99(e2e) < 30s"))
+                    .hasMessageContaining("2 of 3 SLOs violated:")
+                    .hasMessageContaining("SLO")
+                    .hasMessageContaining("measured")
+                    .hasMessageContaining("p90(ttft) < 91ms")
+                    .hasMessageContaining("passed")
+                    .hasMessageContaining("FAILED");
+        }
+
+        /** The fluent statistics and the SLO grammar must never disagree about what a statistic is. */
+        @Test
+        void fluent_statistics_agree_with_the_slo_grammar() {
+            String[][] cases = {
+                    {"p50(ttft)", "ttft", "p50"}, {"p90(ttft)", "ttft", "p90"}, {"p99(ttft)", "ttft", "p99"},
+                    {"p99.9(e2e)", "e2e", "p99.9"}, {"mean(ttft)", "ttft", "mean"}, {"max(e2e)", "e2e", "max"},
+                    {"min(ttft)", "ttft", "min"}, {"mean(tpot)", "tpot", "mean"}, {"p90(itl)", "itl", "p90"},
+                    {"p50(queue_delay)", "queue_delay", "p50"}, {"max(ttfo)", "ttfo", "max"}};
+            for (BenchmarkResult r : new BenchmarkResult[]{CLEAN, THREE_FAILED}) {
+                for (String[] c : cases) {
+                    double sloMicros = dev.llmbench.harness.slo.Slo.parse(c[0] + " < 1ms").evaluate(r).measured() * 1000;
+                    LatencyAssert latency = assertThat(r).latency(c[1]);
+                    LatencyStatistic fluent = (c[2].startsWith("p") ? latency.percentile(Double.parseDouble(c[2].substring(1)))
+                            : c[2].equals("mean") ? latency.mean() : c[2].equals("max") ? latency.max() : latency.min()).actual();
+                    assertThat(fluent.micros()).as(c[0] + " of " + r.counts()).isCloseTo(sloMicros,
+                            org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat(fluent.label()).isEqualTo(c[0]);
+                }
+            }
         }
     }
 }
