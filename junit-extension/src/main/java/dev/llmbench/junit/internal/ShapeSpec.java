@@ -1,0 +1,41 @@
+package dev.llmbench.junit.internal;
+
+import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.TokenCount;
+
+import java.util.Objects;
+
+/**
+ * One prompt shape of a benchmark test, with its display label and a file-name-safe slug.
+ *
+ * @param shape the harness's prompt shape
+ * @param label e.g. {@code 100→1000 tokens}, {@code short-in-long-out 100→1000 tokens}, {@code 500±200→250±100 tokens}
+ * @param slug  e.g. {@code 100x1000}, {@code short-in-long-out}
+ */
+public record ShapeSpec(PromptShape shape, String label, String slug) {
+
+    public ShapeSpec {
+        Objects.requireNonNull(shape);
+        Objects.requireNonNull(label);
+        Objects.requireNonNull(slug);
+    }
+
+    /** Labels a harness shape. */
+    public static ShapeSpec of(PromptShape shape) {
+        String tokens = tokens(shape.inputTokens()) + "→" + tokens(shape.outputTokens()) + " tokens";
+        if (shape.isPreset()) return new ShapeSpec(shape, shape.name() + " " + tokens, shape.name());
+        return new ShapeSpec(shape, tokens, slug(shape.inputTokens()) + "x" + slug(shape.outputTokens()));
+    }
+
+    private static String tokens(TokenCount c) {
+        if (c instanceof TokenCount.Fixed f) return Integer.toString(f.tokens());
+        TokenCount.Normal n = (TokenCount.Normal) c;
+        return TierSpec.fmt(n.mean()) + "±" + TierSpec.fmt(n.stddev());
+    }
+
+    private static String slug(TokenCount c) {
+        if (c instanceof TokenCount.Fixed f) return Integer.toString(f.tokens());
+        TokenCount.Normal n = (TokenCount.Normal) c;
+        return TierSpec.fmt(n.mean()) + "sd" + TierSpec.fmt(n.stddev());
+    }
+}
