@@ -1,0 +1,48 @@
+package dev.llmbench.samples;
+
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.junit.BenchmarkTest;
+import dev.llmbench.junit.LlmBenchmark;
+import dev.llmbench.junit.LoadTier;
+import dev.llmbench.junit.Measurement;
+import dev.llmbench.junit.PromptShape;
+import dev.llmbench.junit.Slo;
+import org.junit.jupiter.api.Disabled;
+
+import java.time.Duration;
+
+import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
+
+/*
+ * Sample 04: what a violated SLO looks like. THIS TEST IS MEANT TO FAIL, so it is @Disabled.
+ *
+ * A 70B model on 4×A100 needs about 17 ms per decode step; no amount of wishing makes TPOT 5 ms. The @Slo below
+ * therefore fails, and the invocation reports every SLO of the class as a table, e.g.
+ *
+ *     SLO                  measured   limit  verdict
+ *     p90(ttft) < 800ms       61.03 ms  800 ms  passed
+ *     mean(tpot) <= 5ms       17.24 ms    5 ms  FAILED
+ *
+ * The body's AssertJ assertion would fail the same way, naming the statistic, the value and the sample count:
+ *     Expected p90(tpot) < 5 ms but was 17.25 ms (8 samples)
+ *
+ * SEE IT FAIL, without editing anything — JUnit can switch @Disabled off from the command line:
+ *     mvn -B verify -pl samples -am -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+ *         -Dtest=LlmBench04_FailingSlo -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition'
+ * (or delete the @Disabled line and run the same command without the last option). The result file is written
+ * either way, verdicts included: samples/target/llmbench/.
+ */
+@Disabled("meant to fail: shows a violated SLO; see the class comment for how to run it")
+@LlmBenchmark(simulatorProfile = "llama-2-70b-4xa100")
+@LoadTier(concurrency = 2)
+@PromptShape(inputTokens = 100, outputTokens = 16)
+@Measurement(requests = 4)
+@Slo("p90(ttft) < 800ms")                    // passes
+@Slo("mean(tpot) <= 5ms")                    // cannot pass: the simulated hardware needs ~17 ms per token
+class LlmBench04_FailingSlo {
+
+    @BenchmarkTest
+    void tooAmbitious(BenchmarkResult result) {
+        assertThat(result).tpot().p90().isLessThan(Duration.ofMillis(5));
+    }
+}
