@@ -34,7 +34,7 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
  *
  * RUN THE REAL THING
  *   Nothing in this class names a server. Point it at any OpenAI-compatible endpoint from the command line:
- *     LLMBENCH_API_KEY=... mvn -B verify -pl samples -am -Dtest='LlmBench01*' -Dsurefire.failIfNoSpecifiedTests=false \
+ *     LLMBENCH_API_KEY=... mvn -B verify -pl samples -am -DskipITs -Dtest='LlmBench01*' -Dsurefire.failIfNoSpecifiedTests=false \
  *         -Dllmbench.endpoint=https://my-vllm.internal:8000 -Dllmbench.model=meta-llama/Llama-2-70b-chat-hf \
  *         -Dllmbench.requests=500 -Dllmbench.seconds=120
  *   System properties beat annotations (and environment variables beat both: LLMBENCH_ENDPOINT=...), so the tiny
