@@ -47,7 +47,9 @@ import java.util.Map;
  * failures, warnings, slo_verdicts, cost}. Each metric holds its summary (values in its {@code unit}), its
  * {@code failed_count}, and its histogram in HdrHistogram's compressed encoding, base64 ({@code hdr_histogram}).
  * Fields derived from others (e.g. {@code counts.error_rate}, {@code fidelity.coalesced_chunk_ratio}) are written for
- * readers of the file and ignored when reading.
+ * readers of the file and ignored when reading. Each of {@code slo_verdicts} holds {@code expression, metric, passed,
+ * measured, limit, unit, sample_count, detail}; a non-finite {@code measured} or {@code limit} is written as the
+ * string {@code "Infinity"}, {@code "-Infinity"} or {@code "NaN"} and read back exactly.
  *
  * <p>Writing goes to a temporary file in the target directory, which is then moved over the target atomically
  * (where the file system allows), so a crash never leaves half a file. Reading a file of a newer schema fails with a

@@ -59,7 +59,6 @@ public final class Slo {
     private final Stat stat;          // null for run-level metrics
     private final double percentile;  // for PERCENTILE
     private final String statText;    // as canonical text ("p90", "p99.9", "mean"), null for run-level metrics
-    private final boolean bareStat;   // true when the statistic was implied (bare output_speed)
     private final Comparator comparator;
     private final BigDecimal limitWritten; // the number as written, in the written unit
     private final String writtenUnit;      // "" when none
@@ -68,7 +67,7 @@ public final class Slo {
     private final double limitBase;        // in the base unit (us, tok/s, rps, fraction, USD)
     private final double baseToDisplay;    // display = base * baseToDisplay
 
-    Slo(String expression, Metric metric, Stat stat, double percentile, String statText, boolean bareStat,
+    Slo(String expression, Metric metric, Stat stat, double percentile, String statText,
         Comparator comparator, BigDecimal limitWritten, String writtenUnit, String displayUnit, double limitDisplay,
         double limitBase, double baseToDisplay) {
         this.expression = expression;
@@ -76,7 +75,6 @@ public final class Slo {
         this.stat = stat;
         this.percentile = percentile;
         this.statText = statText;
-        this.bareStat = bareStat;
         this.comparator = comparator;
         this.limitWritten = limitWritten;
         this.writtenUnit = writtenUnit;
@@ -348,7 +346,7 @@ public final class Slo {
     }
 
     String canonical() {
-        String lhs = statText == null ? metric.id : bareStat ? metric.id : statText + "(" + metric.id + ")";
+        String lhs = statText == null ? metric.id : statText + "(" + metric.id + ")"; // bare output_speed = mean
         return lhs + " " + comparator.symbol + " " + limitBase; // the limit in the base unit: 800ms equals 0.8s
     }
 

@@ -38,7 +38,6 @@ final class SloParser {
         Slo.Stat stat = null;
         double percentile = Double.NaN;
         String statText = null;
-        boolean bare = false;
         if (peek() == '(') {
             // statistic(metric)
             Object[] st = statistic(lower, wordStart, word.length());
@@ -75,8 +74,7 @@ final class SloParser {
             }
             if (metric.kind == Metric.Kind.SPEED) {
                 stat = Slo.Stat.MEAN;
-                statText = "mean";
-                bare = true;
+                statText = "mean"; // bare output_speed is its mean
             }
         }
 
@@ -162,7 +160,7 @@ final class SloParser {
             throw error(i, end - i, "unexpected '" + src.substring(i, end) + "' after the limit: an SLO is one comparison",
                     List.of("end of the expression"));
         }
-        return new Slo(src.trim(), metric, stat, percentile, statText, bare, cmp, number, unit, displayUnit,
+        return new Slo(src.trim(), metric, stat, percentile, statText, cmp, number, unit, displayUnit,
                 limitDisplay, limitBase, baseToDisplay);
     }
 

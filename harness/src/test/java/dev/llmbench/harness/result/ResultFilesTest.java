@@ -45,6 +45,36 @@ class ResultFilesTest {
     }
 
     @Test
+    void roundTripsSloVerdictsWithTheirFiguresIncludingInfinityAndNaN() throws IOException {
+        BenchmarkResult original = Fixtures.rich().withSloVerdicts(java.util.List.of(
+                new SloVerdict("p90(ttft) < 800ms", "ttft", false, Double.POSITIVE_INFINITY, 800, "ms", 42,
+                        "p90 over 42 requests incl. 2 failed as +∞"),
+                new SloVerdict("error_rate < 1%", "error_rate", true, 0.1234567890123, 1, "%", 42, "0 errors"),
+                new SloVerdict("cost_per_request <= 0.01", "cost_per_request", false, Double.NaN, 0.01, "USD", 0,
+                        "no pricing configured"),
+                new SloVerdict("legacy", true, null)));
+        Path file = ResultFiles.write(original, dir.resolve("verdicts.json"));
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(json).contains("\"measured\" : \"Infinity\"").contains("\"measured\" : \"NaN\"")
+                .contains("\"sample_count\" : 42");
+
+        BenchmarkResult read = ResultFiles.read(file);
+        assertThat(read.sloVerdicts()).isEqualTo(original.sloVerdicts());
+        assertThat(read.sloVerdicts().get(0).measured()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(read.sloVerdicts().get(2).measured()).isNaN();
+        assertThat(read).isEqualTo(original);
+    }
+
+    @Test
+    void refusesAVerdictFigureThatIsNeitherANumberNorInfinity() throws IOException {
+        Path file = ResultFiles.write(Fixtures.rich().withSloVerdicts(java.util.List.of(
+                new SloVerdict("p90(ttft) < 800ms", "ttft", true, 1, 800, "ms", 1, ""))), dir.resolve("bad.json"));
+        Files.writeString(file, Files.readString(file).replace("\"measured\" : 1.0", "\"measured\" : \"lots\""));
+        assertThatThrownBy(() -> ResultFiles.read(file)).isInstanceOf(ResultFormatException.class)
+                .hasMessageContaining("slo_verdicts[0].measured");
+    }
+
+    @Test
     void writesPrettyPrintedUtf8Json() throws IOException {
         Path file = ResultFiles.writeToDirectory(Fixtures.rich(), dir);
         assertThat(file.getFileName().toString()).isEqualTo("ChatBenchmark_chat_medium_____n_code.json");
