@@ -67,7 +67,7 @@ class LlmBench01_ChatLatencySlos {
 
         // Inter-token latency: one sample per token, so even a short run has plenty. On average a gap is one decode
         // step, but the tail is another story: whenever a newly arrived prompt is prefilled, every running stream
-        // pauses (prefill/decode interference), so p99(itl) grows with the number of users (~0.3 s at 50 here).
+        // pauses (prefill/decode interference), so p99(itl) grows with the number of users (up to ~0.3 s at 50 here).
         // Assert on what you promise your users — here: smooth on average, no pause longer than a second.
         assertThat(result).itl().mean().isLessThan(Duration.ofMillis(60));
         assertThat(result).itl().p99().isLessThan(Duration.ofSeconds(1));

@@ -37,8 +37,9 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
 @Measurement(requests = 4)                           // one request per user: tiny, to keep `mvn verify` quick
 class LlmBench02_PromptShapes {
 
+    // Two invocations: "shapes [4 concurrent, short-in-long-out …]" and "shapes [4 concurrent, long-in-short-out …]".
     @BenchmarkTest
-    void shapes(BenchmarkResult result) {    // two invocations: shapes [4 concurrent, short-in-long-out …] and [… long-in-short-out …]
+    void shapes(BenchmarkResult result) {
         assertThat(result).hasSucceeded(4);
 
         // Both shapes must start answering promptly; a long prompt is allowed a slower first token than a chat turn.

@@ -18,8 +18,9 @@ import java.math.BigDecimal;
  * as +∞, so a failing endpoint can never look faster. A percentile that the failures reach is +∞ and fails every
  * upper bound, and so is the max as soon as one request failed. The mean has no +∞ to take: it is always the mean of
  * the successful requests, and its message says how many failed requests it leaves out (exactly as the SLO grammar's
- * {@code mean(…)}). {@link #successfulOnly()} looks at the successful requests alone for every statistic. itl and queue_delay are per-token / per-send figures of successful requests and carry no
- * failures, so for them both views agree.
+ * {@code mean(…)}). {@link #successfulOnly()} looks at the successful requests alone for every statistic. itl and
+ * queue_delay are per-token / per-send figures of successful requests and carry no failures, so for them both views
+ * agree.
  */
 public final class LatencyAssert extends AbstractAssert<LatencyAssert, Summary> {
 
