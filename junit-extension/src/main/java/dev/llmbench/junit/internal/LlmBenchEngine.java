@@ -203,7 +203,7 @@ public final class LlmBenchEngine {
         Path file = context.getStore(NAMESPACE).get(RESULT_FILE, Path.class);
         throw new AssertionFailedError("llmbench: " + failed + " of " + result.sloVerdicts().size() + " SLOs violated in "
                 + plan.displayName() + "\n" + SloSupport.table(result.sloVerdicts())
-                + "result: " + file);
+                + "result: " + (file == null ? "not written" : file.toAbsolutePath()));
     }
 
     static Map<String, String> reportEntries(InvocationPlan plan, BenchmarkResult r, Path file) {
