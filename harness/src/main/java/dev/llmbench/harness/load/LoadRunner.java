@@ -6,6 +6,7 @@ import dev.llmbench.harness.endpoint.Failure;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -35,6 +36,7 @@ public final class LoadRunner {
     private final LongFunction<GenerationRequest> requests;
     private final Consumer<RequestTimeline> onComplete;
     private final long seed;
+    private final Tokenizer outputTokenizer;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -57,12 +59,22 @@ public final class LoadRunner {
      */
     public LoadRunner(Endpoint endpoint, LoadModel load, RunBounds bounds, LongFunction<GenerationRequest> requests,
                       Consumer<RequestTimeline> onComplete, long seed) {
+        this(endpoint, load, bounds, requests, onComplete, seed, null);
+    }
+
+    /**
+     * As above, with every request's streamed output counted by {@code outputTokenizer} on the decoder thread (see
+     * {@link RequestTimeline}); null counts nothing locally.
+     */
+    public LoadRunner(Endpoint endpoint, LoadModel load, RunBounds bounds, LongFunction<GenerationRequest> requests,
+                      Consumer<RequestTimeline> onComplete, long seed, Tokenizer outputTokenizer) {
         this.endpoint = endpoint;
         this.load = load;
         this.bounds = bounds;
         this.requests = requests;
         this.onComplete = onComplete;
         this.seed = seed;
+        this.outputTokenizer = outputTokenizer;
     }
 
     /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
@@ -179,7 +191,7 @@ public final class LoadRunner {
         }
         GenerationRequest request = requests.apply(sequence);
         RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens(),
-                request.maxTokens() > 0 ? request.maxTokens() + 1 : 64);
+                request.maxTokens(), outputTokenizer);
         endpoint.send(request, new Completion(timeline));
         return true;
     }
