@@ -112,7 +112,7 @@ public final class LoadRunner {
      */
     private void runClosedLoop(int users) throws InterruptedException {
         for (int i = 0; i < users; i++) {
-            if (!issue(System.nanoTime())) break;
+            if (!issue(System.nanoTime(), true)) break;
         }
         while (true) {
             long now = System.nanoTime();
@@ -122,7 +122,7 @@ public final class LoadRunner {
             }
             long waitNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(50), measuredDeadlineNanos - now);
             if (closedLoopTurns.tryAcquire(Math.max(1, waitNanos), TimeUnit.NANOSECONDS)) {
-                if (!issue(System.nanoTime())) break;
+                if (!issue(System.nanoTime(), true)) break;
             }
         }
         synchronized (lock) { stopIssuing = true; }
@@ -142,7 +142,7 @@ public final class LoadRunner {
             }
             parkUntil(intended);
             if (concurrencySlots != null) concurrencySlots.acquire();
-            if (!issue(intended)) {
+            if (!issue(intended, false)) {
                 if (concurrencySlots != null) concurrencySlots.release();
                 break;
             }
@@ -163,8 +163,13 @@ public final class LoadRunner {
 
     // ---------------------------------------------------------------- issuing and completion
 
-    /** Claims the next sequence number and sends it with t0 = {@code intendedNanos}; false once the run stops issuing. */
-    private boolean issue(long intendedNanos) {
+    /**
+     * Claims the next sequence number and sends it with t0 = {@code intendedNanos}; false once the run stops issuing.
+     * With {@code handOffAfterBuild} (closed loop) t0 is taken again once the request is built, so building a prompt
+     * (an exact-token prompt costs a few tokenizer counts) is not charged to the endpoint; in an open loop t0 stays the
+     * intended send time and any building delay shows as queue delay.
+     */
+    private boolean issue(long intendedNanos, boolean handOffAfterBuild) {
         long sequence;
         boolean warmup;
         synchronized (lock) {
@@ -190,6 +195,7 @@ public final class LoadRunner {
             nextSequence++;
         }
         GenerationRequest request = requests.apply(sequence);
+        if (handOffAfterBuild) intendedNanos = System.nanoTime();
         RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens(),
                 request.maxTokens(), outputTokenizer);
         endpoint.send(request, new Completion(timeline));
