@@ -17,9 +17,15 @@ import dev.llmbench.harness.result.RunMetadata;
 import dev.llmbench.harness.slo.GoodputCounter;
 import dev.llmbench.harness.slo.Slo;
 import dev.llmbench.harness.slo.SloSet;
+import dev.llmbench.harness.workload.Dataset;
+import dev.llmbench.harness.workload.DatasetWorkload;
 import dev.llmbench.harness.workload.PromptFactory;
 import dev.llmbench.harness.workload.PromptShape;
 import dev.llmbench.harness.workload.WorkItem;
+import dev.llmbench.harness.workload.WorkSource;
+import dev.llmbench.harness.workload.tokenizer.ApproximateTokenizer;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
+import dev.llmbench.harness.workload.tokenizer.Tokenizers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +61,17 @@ import java.util.function.Consumer;
  * SLO ({@link BenchmarkResult#sloVerdicts()}) before the result file is written; it does not throw on a violated
  * SLO (the caller decides, e.g. the JUnit extension fails the test with {@link dev.llmbench.harness.slo.SloReport}).
  *
+ * <h2>Prompts and tokens</h2>
+ * Without a tokenizer, prompts are sized by the approximate estimate (characters / 4, labelled approximate in the
+ * result) and output tokens come from server usage, else the chunk count. With one ({@link Builder#tokenizer(String)}:
+ * {@code o200k_base}, a {@code tokenizer.json}, a {@code .gguf} file), every prompt has exactly the requested input
+ * tokens by it, and every request's streamed output is counted with it on the decoder thread (switch that off with
+ * {@link Builder#countOutputTokens(boolean)}): output tokens then come from usage, else the tokenizer, else chunks,
+ * ITL is divided per real token, and the result reconciles usage, tokenizer and chunk counts
+ * ({@code tokens.reconciliation}; SLO {@code token_count_mismatch < 2%}). A JSONL {@link Builder#dataset(Path)} replaces
+ * the prompt shape's prompts. The result reports the output length got against the one requested
+ * ({@code tokens.output_length}).
+ *
  * <p>An instance is immutable and may be {@link #run()} more than once (each run opens its own connections).
  */
 public final class Benchmark {
@@ -76,6 +93,9 @@ public final class Benchmark {
     private final Path outputDirectory;
     private final List<Consumer<RequestTimeline>> requestObservers;
     private final SloSet slos;
+    private final Tokenizer tokenizer;      // null: approximate prompts, no local output counting
+    private final boolean countOutputTokens;
+    private final Dataset dataset;          // null: prompts from the prompt shape
 
     private Benchmark(Builder b) {
         this.name = b.name;
@@ -93,6 +113,9 @@ public final class Benchmark {
         this.outputDirectory = b.outputDirectory;
         this.requestObservers = List.copyOf(b.requestObservers);
         this.slos = SloSet.parse(b.sloExpressions);
+        this.tokenizer = b.tokenizer;
+        this.countOutputTokens = b.countOutputTokens;
+        this.dataset = b.datasetPath == null ? null : Dataset.load(b.datasetPath);
     }
 
     public static Builder builder(String name) { return new Builder(name); }
@@ -111,7 +134,12 @@ public final class Benchmark {
 
     /** Runs against an already open endpoint (which stays open). */
     public BenchmarkResult run(Endpoint client) {
-        PromptFactory prompts = PromptFactory.builder(promptShape).uniquePrefix(uniquePromptPrefix).build();
+        PromptFactory.Builder pf = PromptFactory.builder(promptShape).uniquePrefix(uniquePromptPrefix);
+        if (tokenizer != null) pf.tokenizer(tokenizer);
+        PromptFactory prompts = pf.build();
+        WorkSource work = dataset == null ? prompts
+                : new DatasetWorkload(dataset, promptShape, tokenizer, uniquePromptPrefix, prompts.runId(), seed);
+        Tokenizer outputTokenizer = countOutputTokens ? tokenizer : null;
         long startNanos = System.nanoTime();
         MetricsRecorder recorder = new MetricsRecorder(startNanos);
         GoodputCounter goodput = slos.isEmpty() ? null : slos.goodputCounter();
@@ -120,7 +148,8 @@ public final class Benchmark {
             if (goodput != null) goodput.accept(t);
             for (Consumer<RequestTimeline> o : requestObservers) o.accept(t);
         };
-        LoadRunner runner = new LoadRunner(client, load, bounds, seq -> request(prompts, seq), onComplete, seed);
+        LoadRunner runner = new LoadRunner(client, load, bounds, seq -> request(work, seq), onComplete, seed,
+                outputTokenizer);
 
         long ioCpuBefore = client.ioCpuNanos();
         long cpuBefore = client.clientCpuNanos();
@@ -135,7 +164,7 @@ public final class Benchmark {
 
         RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
         if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
-        BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts), recorder.snapshot());
+        BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts, work), recorder.snapshot());
         if (goodput != null) {
             result = goodput.applyTo(result);
             result = result.withSloVerdicts(slos.evaluate(result));
@@ -150,27 +179,43 @@ public final class Benchmark {
         return result;
     }
 
-    private GenerationRequest request(PromptFactory prompts, long sequence) {
+    private GenerationRequest request(WorkSource work, long sequence) {
         // One random stream per request, derived from the seed: request k is the same whatever the interleaving.
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + sequence);
-        WorkItem item = prompts.next(sequence, rnd);
+        WorkItem item = work.next(sequence, rnd);
         int maxTokens = item.outputTokens();
         return new GenerationRequest(model, item.text(), item.inputTokens(), maxTokens,
-                exactOutputLength ? maxTokens : 0, stream, extraFields);
+                sendsMinTokens() ? maxTokens : 0, stream, extraFields, item.messages(), sendsIgnoreEos());
     }
 
-    private Map<String, Object> configuration(Endpoint client, PromptFactory prompts) {
+    private boolean sendsMinTokens() { return exactOutputLength && endpoint.sendsMinTokens(); }
+
+    private boolean sendsIgnoreEos() { return exactOutputLength && endpoint.sendsIgnoreEos(); }
+
+    private Map<String, Object> configuration(Endpoint client, PromptFactory prompts, WorkSource work) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
         c.put("model", model);
         c.put("endpoint", client.describe());
         c.put("load", load.toConfig());
         c.put("prompt_shape", promptShape.toConfig());
-        c.put("prompt_tokens_approximate", true);
+        c.put("prompt_tokens_approximate", work.approximate());
+        Tokenizer t = tokenizer != null ? tokenizer : new ApproximateTokenizer();
+        Map<String, Object> tk = new LinkedHashMap<>();
+        tk.put("name", t.name());
+        tk.put("approximate", t.approximate());
+        tk.put("counts_output", tokenizer != null && countOutputTokens);
+        c.put("tokenizer", tk);
+        if (work instanceof DatasetWorkload) c.put("dataset", work.toConfig());
         c.put("unique_prompt_prefix", uniquePromptPrefix);
         c.put("run_id", prompts.runId());
         c.put("stream", stream);
         c.put("exact_output_length", exactOutputLength);
+        Map<String, Object> steering = new LinkedHashMap<>();
+        steering.put("max_tokens", true);
+        steering.put("min_tokens", sendsMinTokens());
+        steering.put("ignore_eos", sendsIgnoreEos());
+        c.put("output_length_steering", steering);
         c.put("extra_fields", new LinkedHashMap<>(extraFields));
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("max_requests", bounds.maxRequests());
@@ -208,6 +253,9 @@ public final class Benchmark {
         private Path outputDirectory;
         private final List<Consumer<RequestTimeline>> requestObservers = new ArrayList<>();
         private final List<String> sloExpressions = new ArrayList<>();
+        private Tokenizer tokenizer;
+        private boolean countOutputTokens = true;
+        private Path datasetPath;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("benchmark name must not be blank");
@@ -226,7 +274,11 @@ public final class Benchmark {
         public Builder promptShape(PromptShape s) { this.promptShape = Objects.requireNonNull(s); return this; }
         /** Streamed (default) or not; non-streamed requests report TTFT equal to E2E. */
         public Builder stream(boolean s) { this.stream = s; return this; }
-        /** Also send {@code min_tokens} and {@code ignore_eos} so the server generates exactly the shape's output tokens (default on). */
+        /**
+         * Also send {@code min_tokens} and {@code ignore_eos} so the server generates exactly the shape's output tokens
+         * (default on), each where the endpoint accepts it ({@link EndpointConfig.Builder#sendsMinTokens},
+         * {@link EndpointConfig.Builder#sendsIgnoreEos}). {@code max_tokens} is always sent.
+         */
         public Builder exactOutputLength(boolean e) { this.exactOutputLength = e; return this; }
         /** A unique prefix per prompt so a prefix cache cannot flatter the result (default on). */
         public Builder uniquePromptPrefix(boolean u) { this.uniquePromptPrefix = u; return this; }
@@ -240,6 +292,34 @@ public final class Benchmark {
         public Builder seed(long s) { this.seed = s; return this; }
         /** Writes the result JSON there after the run (e.g. {@code target/llmbench}). */
         public Builder outputDirectory(Path dir) { this.outputDirectory = dir; return this; }
+        /**
+         * The tokenizer for prompt sizes and output counting (see the class comment "Prompts and tokens"); null goes back
+         * to the default (approximate prompts, no local output counting).
+         */
+        public Builder tokenizer(Tokenizer t) { this.tokenizer = t; return this; }
+
+        /**
+         * The tokenizer named by a {@code llmbench.tokenizer} value: {@code o200k_base}, {@code cl100k_base}, …, a path to a
+         * {@code tokenizer.json} or a {@code .gguf} file, or {@code approx}; see {@link Tokenizers#fromSpec}. Loaded now.
+         *
+         * @throws dev.llmbench.harness.workload.tokenizer.TokenizerException saying what was tried and what is accepted
+         */
+        public Builder tokenizer(String spec) { this.tokenizer = Tokenizers.fromSpec(spec); return this; }
+
+        /**
+         * Whether to count every request's streamed output with the tokenizer, on the decoder thread (default true;
+         * only with a tokenizer). Off keeps exact prompts but counts output as without a tokenizer: usage, else chunks.
+         */
+        public Builder countOutputTokens(boolean c) { this.countOutputTokens = c; return this; }
+
+        /**
+         * Prompts (or conversations) from a JSONL file instead of the prompt shape's built prompts (see
+         * {@link Dataset}, {@link DatasetWorkload}: shuffled cycling under the seed). Entries without
+         * {@code output_tokens} take the prompt shape's output tokens. Read by {@link #build()}, which fails on a bad line
+         * with its number and field.
+         */
+        public Builder dataset(Path jsonl) { this.datasetPath = Objects.requireNonNull(jsonl, "dataset"); return this; }
+
         /** Sees every ended request (warmup included) on the decoder thread; must be quick. */
         public Builder onRequest(Consumer<RequestTimeline> observer) { requestObservers.add(Objects.requireNonNull(observer)); return this; }
 
@@ -258,6 +338,7 @@ public final class Benchmark {
          *
          * @throws dev.llmbench.harness.slo.SloSyntaxException when an SLO expression is malformed
          * @throws NullPointerException when the endpoint or the model is missing
+         * @throws IllegalArgumentException when the dataset has a malformed line (naming the line and field)
          */
         public Benchmark build() { return new Benchmark(this); }
     }

@@ -28,6 +28,8 @@ public final class EndpointConfig {
     private final Timeouts timeouts;
     private final int ioThreads;
     private final int maxConnections;
+    private final boolean sendsMinTokens;
+    private final boolean sendsIgnoreEos;
 
     private EndpointConfig(Builder b) {
         this.baseUri = b.baseUri;
@@ -38,6 +40,8 @@ public final class EndpointConfig {
         this.timeouts = b.timeouts;
         this.ioThreads = b.ioThreads;
         this.maxConnections = b.maxConnections;
+        this.sendsMinTokens = b.sendsMinTokens;
+        this.sendsIgnoreEos = b.sendsIgnoreEos;
     }
 
     /** @param baseUrl the server's base URL, e.g. {@code http://127.0.0.1:8000} (a trailing {@code /v1} is accepted) */
@@ -50,6 +54,10 @@ public final class EndpointConfig {
     public int ioThreads() { return ioThreads; }
     /** Largest number of pooled connections; 0 = size it to the load. */
     public int maxConnections() { return maxConnections; }
+    /** Whether this server accepts {@code min_tokens} (default true); see {@link Builder#sendsMinTokens}. */
+    public boolean sendsMinTokens() { return sendsMinTokens; }
+    /** Whether this server accepts {@code ignore_eos} (default true); see {@link Builder#sendsIgnoreEos}. */
+    public boolean sendsIgnoreEos() { return sendsIgnoreEos; }
 
     /** The API key from the configured file or environment variable, or null when none is configured or set. */
     /** Reads the key; the caller must only place it into a request header, never print or store it. */
@@ -86,6 +94,8 @@ public final class EndpointConfig {
         private Timeouts timeouts = Timeouts.defaults();
         private int ioThreads = 1;
         private int maxConnections;
+        private boolean sendsMinTokens = true;
+        private boolean sendsIgnoreEos = true;
 
         private Builder(String baseUrl) {
             Objects.requireNonNull(baseUrl, "endpoint URL");
@@ -128,6 +138,14 @@ public final class EndpointConfig {
             if (n < 0) throw new IllegalArgumentException("maxConnections must be >= 0, was " + n);
             this.maxConnections = n; return this;
         }
+        /**
+         * Whether to send {@code min_tokens} when a benchmark asks for its exact output length (default true: vLLM,
+         * SGLang and the simulator accept it). Turn it off for servers that reject unknown fields (OpenAI's hosted
+         * API answers 400); {@code max_tokens} is always sent, and the result reports actual against requested length.
+         */
+        public Builder sendsMinTokens(boolean b) { this.sendsMinTokens = b; return this; }
+        /** Whether to send {@code ignore_eos: true} when a benchmark asks for its exact output length (default true); as {@link #sendsMinTokens}. */
+        public Builder sendsIgnoreEos(boolean b) { this.sendsIgnoreEos = b; return this; }
         public EndpointConfig build() { return new EndpointConfig(this); }
     }
 }

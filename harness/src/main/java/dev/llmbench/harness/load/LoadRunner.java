@@ -6,6 +6,7 @@ import dev.llmbench.harness.endpoint.Failure;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -35,6 +36,7 @@ public final class LoadRunner {
     private final LongFunction<GenerationRequest> requests;
     private final Consumer<RequestTimeline> onComplete;
     private final long seed;
+    private final Tokenizer outputTokenizer;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -57,12 +59,22 @@ public final class LoadRunner {
      */
     public LoadRunner(Endpoint endpoint, LoadModel load, RunBounds bounds, LongFunction<GenerationRequest> requests,
                       Consumer<RequestTimeline> onComplete, long seed) {
+        this(endpoint, load, bounds, requests, onComplete, seed, null);
+    }
+
+    /**
+     * As above, with every request's streamed output counted by {@code outputTokenizer} on the decoder thread (see
+     * {@link RequestTimeline}); null counts nothing locally.
+     */
+    public LoadRunner(Endpoint endpoint, LoadModel load, RunBounds bounds, LongFunction<GenerationRequest> requests,
+                      Consumer<RequestTimeline> onComplete, long seed, Tokenizer outputTokenizer) {
         this.endpoint = endpoint;
         this.load = load;
         this.bounds = bounds;
         this.requests = requests;
         this.onComplete = onComplete;
         this.seed = seed;
+        this.outputTokenizer = outputTokenizer;
     }
 
     /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
@@ -100,7 +112,7 @@ public final class LoadRunner {
      */
     private void runClosedLoop(int users) throws InterruptedException {
         for (int i = 0; i < users; i++) {
-            if (!issue(System.nanoTime())) break;
+            if (!issue(System.nanoTime(), true)) break;
         }
         while (true) {
             long now = System.nanoTime();
@@ -110,7 +122,7 @@ public final class LoadRunner {
             }
             long waitNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(50), measuredDeadlineNanos - now);
             if (closedLoopTurns.tryAcquire(Math.max(1, waitNanos), TimeUnit.NANOSECONDS)) {
-                if (!issue(System.nanoTime())) break;
+                if (!issue(System.nanoTime(), true)) break;
             }
         }
         synchronized (lock) { stopIssuing = true; }
@@ -130,7 +142,7 @@ public final class LoadRunner {
             }
             parkUntil(intended);
             if (concurrencySlots != null) concurrencySlots.acquire();
-            if (!issue(intended)) {
+            if (!issue(intended, false)) {
                 if (concurrencySlots != null) concurrencySlots.release();
                 break;
             }
@@ -151,8 +163,13 @@ public final class LoadRunner {
 
     // ---------------------------------------------------------------- issuing and completion
 
-    /** Claims the next sequence number and sends it with t0 = {@code intendedNanos}; false once the run stops issuing. */
-    private boolean issue(long intendedNanos) {
+    /**
+     * Claims the next sequence number and sends it with t0 = {@code intendedNanos}; false once the run stops issuing.
+     * With {@code handOffAfterBuild} (closed loop) t0 is taken again once the request is built, so building a prompt
+     * (an exact-token prompt costs a few tokenizer counts) is not charged to the endpoint; in an open loop t0 stays the
+     * intended send time and any building delay shows as queue delay.
+     */
+    private boolean issue(long intendedNanos, boolean handOffAfterBuild) {
         long sequence;
         boolean warmup;
         synchronized (lock) {
@@ -178,8 +195,9 @@ public final class LoadRunner {
             nextSequence++;
         }
         GenerationRequest request = requests.apply(sequence);
+        if (handOffAfterBuild) intendedNanos = System.nanoTime();
         RequestTimeline timeline = new RequestTimeline(sequence, warmup, intendedNanos, request.promptTokens(),
-                request.maxTokens() > 0 ? request.maxTokens() + 1 : 64);
+                request.maxTokens(), outputTokenizer);
         endpoint.send(request, new Completion(timeline));
         return true;
     }

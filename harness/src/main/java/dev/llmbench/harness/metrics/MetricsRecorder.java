@@ -25,8 +25,9 @@ import java.util.function.LongConsumer;
  * the per-request latency summaries (ttft, ttfo, e2e, tpot) as +infinity through {@link Summary#failedCount()}
  * (error-adjusted percentiles). Per-token and rate metrics (itl, queue_delay, output_speed, request_throughput) carry
  * no failures. A timeline still in flight when recorded counts as cancelled. Token totals and system throughput
- * cover the successful measured requests; the time series' in-flight count and the fidelity figures cover every
- * measured request.
+ * cover the successful measured requests, and so do the token reconciliation ({@link TokenReconciliation}: usage,
+ * local tokenizer and chunk counts side by side) and the output length got against the length requested
+ * ({@link OutputLength}); the time series' in-flight count and the fidelity figures cover every measured request.
  *
  * <p><b>Histograms</b> (HdrHistogram, 3 significant digits, auto-resizing so hours fit): latencies in microseconds
  * (nanoseconds rounded to the nearest microsecond) — {@code ttft, ttfo, e2e, tpot, itl, queue_delay} — and rates in
@@ -78,6 +79,10 @@ public final class MetricsRecorder {
     private final EnumMap<TokenSource, Long> outputSources = new EnumMap<>(TokenSource.class);
     private final EnumMap<TokenSource, Long> inputSources = new EnumMap<>(TokenSource.class);
     private long inputUnknown;
+    // reconciliation and output length
+    private long usageRequests, usageTokens, tokenizerRequests, tokenizerTokens, successChunks;
+    private long comparedRequests, comparedUsage, comparedDifference;
+    private long lengthRequests, lengthRequested, lengthActual, lengthShort;
 
     private long windowStartNanos = Long.MAX_VALUE;
     private long windowEndNanos = Long.MIN_VALUE;
@@ -206,6 +211,7 @@ public final class MetricsRecorder {
             inputUnknown++;
         }
         if (t.usageCachedTokens() > 0) cachedTokens += t.usageCachedTokens();
+        reconcile(t, n);
 
         // time series
         if (t.endNanos() >= 0) {
@@ -219,7 +225,7 @@ public final class MetricsRecorder {
                 if (s >= 0) tokensPerSecond[s] += n;
             }
         } else {
-            int[] perChunk = t.usageOutputTokens() >= 0 && t.usageOutputTokens() != c ? RequestMetrics.tokensPerChunk(t) : null;
+            int[] perChunk = RequestMetrics.tokensPerChunkOrNull(t);
             for (int i = 0; i < c; i++) {
                 int s = second(t.chunkNanos(i));
                 if (s >= 0) tokensPerSecond[s] += perChunk == null ? 1 : perChunk[i];
@@ -233,6 +239,32 @@ public final class MetricsRecorder {
                 if (ttftCounts[s] == samples.length) samples = ttftSamples[s] = Arrays.copyOf(samples, samples.length * 2);
                 samples[ttftCounts[s]++] = micros(ttft);
             }
+        }
+    }
+
+    private void reconcile(RequestTimeline t, int n) {
+        successChunks += t.chunkCount();
+        int usage = t.usageOutputTokens();
+        int local = t.tokenizerOutputTokens();
+        if (usage >= 0) {
+            usageRequests++;
+            usageTokens += usage;
+        }
+        if (local >= 0) {
+            tokenizerRequests++;
+            tokenizerTokens += local;
+        }
+        if (usage >= 0 && local >= 0) {
+            comparedRequests++;
+            comparedUsage += usage;
+            comparedDifference += Math.abs((long) local - usage);
+        }
+        int requested = t.requestedOutputTokens();
+        if (requested > 0) {
+            lengthRequests++;
+            lengthRequested += requested;
+            lengthActual += n;
+            if (n < requested) lengthShort++;
         }
     }
 
@@ -288,7 +320,10 @@ public final class MetricsRecorder {
         metrics.put("output_speed", Summary.of(outputSpeedMilliTokensPerSecond, 0, Summary.MILLITOKENS_PER_SECOND));
         metrics.put("request_throughput", Summary.of(requestThroughputMilliTokensPerSecond, 0, Summary.MILLITOKENS_PER_SECOND));
 
-        TokenTotals tokens = new TokenTotals(inputTokens, outputTokens, cachedTokens, outputSources, inputSources, inputUnknown);
+        TokenTotals tokens = new TokenTotals(inputTokens, outputTokens, cachedTokens, outputSources, inputSources, inputUnknown,
+                new TokenReconciliation(usageRequests, usageTokens, tokenizerRequests, tokenizerTokens, successChunks,
+                        comparedRequests, comparedUsage, comparedDifference),
+                new OutputLength(lengthRequests, lengthRequested, lengthActual, lengthShort));
         Instant ws = windowStartNanos == Long.MAX_VALUE ? null : wallClock(windowStartNanos);
         Instant we = windowEndNanos == Long.MIN_VALUE ? null : wallClock(Math.max(windowEndNanos, windowStartNanos));
         SystemThroughput throughput = SystemThroughput.of(ws, we, counts, tokens);

@@ -15,12 +15,15 @@ import java.util.function.LongConsumer;
  * <h2>Tokens per chunk</h2>
  * ITL needs to know how many tokens each output chunk carried. The rule ({@link #tokensPerChunk}):
  * <ul>
- *   <li>when there is no server usage, or usage N equals the chunk count C, every chunk carries one token;</li>
- *   <li>when usage N differs from C, N is distributed over the chunks in proportion to their characters, with
- *       largest-remainder (Hamilton) rounding so the shares sum to exactly N; ties of the remainder go to the
- *       earlier chunk. When no chunk carries characters, every chunk weighs the same. A chunk may then carry
- *       0 tokens: it is transparent to ITL (its gap merges into the next arrival that carries tokens).</li>
+ *   <li>when the output was counted with a local tokenizer ({@link RequestTimeline#tokenized()}), each chunk carries
+ *       its own text's token count; when those counts do not sum to N (server usage differs, or BPE merged across a
+ *       chunk boundary so the whole text counts fewer), N is distributed over the chunks in proportion to them;</li>
+ *   <li>else, when there is no server usage, or usage N equals the chunk count C, every chunk carries one token;</li>
+ *   <li>else (usage N differs from C), N is distributed over the chunks in proportion to their characters.</li>
  * </ul>
+ * Distributing uses largest-remainder (Hamilton) rounding so the shares sum to exactly N; ties of the remainder go
+ * to the earlier chunk. When every weight is 0, every chunk weighs the same. A chunk may then carry 0 tokens: it is
+ * transparent to ITL (its gap merges into the next arrival that carries tokens).
  *
  * <h2>Arrivals and coalesced chunks</h2>
  * Chunks decoded from the same read share one timestamp: the client cannot know the gaps between them. A run
@@ -51,7 +54,7 @@ public final class RequestMetrics {
         return since(t, t.endNanos());
     }
 
-    /** Output tokens N: server usage when given, else the chunk count (see {@link RequestTimeline#outputTokenSource()}). */
+    /** Output tokens N: server usage when given, else the local tokenizer's count, else the chunk count (see {@link RequestTimeline#outputTokenSource()}). */
     public static int outputTokens(RequestTimeline t) {
         return t.outputTokens();
     }
@@ -100,7 +103,7 @@ public final class RequestMetrics {
     public static long interTokenLatencies(RequestTimeline t, LongConsumer sampleNanos) {
         int c = t.chunkCount();
         if (c == 0) return 0;
-        int[] tokens = needsDistribution(t) ? tokensPerChunk(t) : null;
+        int[] tokens = tokensPerChunkOrNull(t);
         long samples = 0;
         long previousArrival = ABSENT;
         int i = 0;
@@ -141,27 +144,56 @@ public final class RequestMetrics {
 
     /**
      * Tokens carried by each output chunk, by the rule of the class comment (sums to N, or to C when there is no
-     * usage). Allocates an array: meant for inspection and tests; {@link #interTokenLatencies} allocates only when
+     * usage). Allocates an array: meant for inspection and tests; {@link #interTokenLatencies} allocates only when the
+     * output was tokenized or when
      * usage and chunk count differ.
      */
     public static int[] tokensPerChunk(RequestTimeline t) {
+        int[] tokens = tokensPerChunkOrNull(t);
+        if (tokens != null) return tokens;
+        tokens = new int[t.chunkCount()];
+        java.util.Arrays.fill(tokens, 1);
+        return tokens;
+    }
+
+    /** As {@link #tokensPerChunk}, but null when every chunk carries exactly one token (no array needed). */
+    static int[] tokensPerChunkOrNull(RequestTimeline t) {
         int c = t.chunkCount();
-        int[] tokens = new int[c];
-        if (c == 0) return tokens;
-        if (!needsDistribution(t)) {
-            java.util.Arrays.fill(tokens, 1);
-            return tokens;
-        }
+        if (c == 0) return new int[0];
         long n = t.outputTokens();
+        if (t.tokenized()) {
+            int[] own = new int[c];
+            long sum = 0;
+            for (int i = 0; i < c; i++) {
+                own[i] = t.chunkTokens(i);
+                sum += own[i];
+            }
+            if (sum == n) return own;
+            long[] weights = new long[c];
+            for (int i = 0; i < c; i++) weights[i] = own[i];
+            return distribute(n, weights, sum);
+        }
+        if (t.usageOutputTokens() < 0 || t.usageOutputTokens() == c) return null;
+        long[] weights = new long[c];
         long totalChars = 0;
-        for (int i = 0; i < c; i++) totalChars += t.chunkChars(i);
-        boolean byChars = totalChars > 0;
-        long total = byChars ? totalChars : c;
+        for (int i = 0; i < c; i++) {
+            weights[i] = t.chunkChars(i);
+            totalChars += weights[i];
+        }
+        return distribute(n, weights, totalChars);
+    }
+
+    /** n split over the weights by largest remainder; equal weights when they sum to 0. */
+    private static int[] distribute(long n, long[] weights, long total) {
+        int c = weights.length;
+        int[] tokens = new int[c];
+        boolean weighted = total > 0;
+        if (!weighted) total = c;
         // share_i = n * w_i / total: integer part now, remainders decide who gets the leftover tokens.
         long[] remainder = new long[c];
         long assigned = 0;
         for (int i = 0; i < c; i++) {
-            long w = byChars ? t.chunkChars(i) : 1;
+            long w = weighted ? weights[i] : 1;
             long product = n * w; // n < 2^31, w < 2^31: fits
             tokens[i] = (int) (product / total);
             remainder[i] = product % total;
@@ -176,10 +208,6 @@ public final class RequestMetrics {
             for (int r = 0; r < left; r++) tokens[order[r]]++;
         }
         return tokens;
-    }
-
-    private static boolean needsDistribution(RequestTimeline t) {
-        return t.usageOutputTokens() >= 0 && t.usageOutputTokens() != t.chunkCount();
     }
 
     private static long since(RequestTimeline t, long nanos) {

@@ -3,6 +3,7 @@ package dev.llmbench.harness.metrics;
 import dev.llmbench.harness.endpoint.ChunkKind;
 import dev.llmbench.harness.endpoint.Failure;
 import dev.llmbench.harness.endpoint.StreamListener;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -10,6 +11,20 @@ import java.util.Map;
 /**
  * Everything measured about one request: the raw timeline from which every metric is derived (see
  * {@link RequestMetrics}). All times are {@link System#nanoTime()} values; {@code -1} means "did not happen".
+ *
+ * <h2>Counting output tokens locally</h2>
+ * Given a {@link Tokenizer} (see the constructor), the timeline counts the output itself, on the decoder thread:
+ * <ul>
+ *   <li>each chunk's text is counted as it arrives ({@link #chunkTokens(int)} = {@code count(delta)}: a single
+ *       token's text almost always re-encodes to one token, so this is cheap — one short count per chunk — and right
+ *       for the usual one-token-per-chunk stream, and it sees how many tokens a bundled chunk carries);</li>
+ *   <li>at the end of the request the whole streamed text is counted once ({@link #tokenizerOutputTokens()}): that
+ *       is the request's {@link TokenSource#TOKENIZER} count, exact whatever merges happen across chunk
+ *       boundaries. The text is then dropped, so memory does not grow with finished requests.</li>
+ * </ul>
+ * Where the two differ (BPE merged across a chunk boundary), {@link RequestMetrics#tokensPerChunk} scales the
+ * per-chunk counts to the request's N. Without a tokenizer nothing is counted or kept (the behaviour and cost of a
+ * run without one are unchanged).
  *
  * <p>Not thread-safe: filled by one thread (the decoder), then handed on, read-only, to recording.
  */
@@ -22,6 +37,8 @@ public final class RequestTimeline implements StreamListener {
     private final boolean warmup;
     private final long intendedStartNanos;
     private final int promptTokens;
+    private final int requestedOutputTokens;
+    private final Tokenizer tokenizer;
 
     private long sentNanos = -1;
     private long headersNanos = -1;
@@ -35,6 +52,9 @@ public final class RequestTimeline implements StreamListener {
     private int[] chunkChars;
     private int chunkCount;
     private long outputChars;
+    private int[] chunkTokens;        // only with a tokenizer
+    private StringBuilder outputText; // only with a tokenizer, until the end
+    private int tokenizerOutputTokens = -1;
 
     private int usageInputTokens = -1;
     private int usageOutputTokens = -1;
@@ -59,6 +79,23 @@ public final class RequestTimeline implements StreamListener {
      * decoder thread does not grow the arrays while the stream runs. Capped at 65,536; more still fits.
      */
     public RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens, int expectedChunks) {
+        this(sequence, warmup, intendedStartNanos, promptTokens, -1, null, expectedChunks);
+    }
+
+    /**
+     * A timeline that also knows the output length asked for, and counts output tokens with {@code tokenizer}.
+     *
+     * @param requestedOutputTokens the output tokens requested ({@code max_tokens}), or -1 when none was set
+     * @param tokenizer             counts the streamed output (see the class comment); null to count nothing
+     */
+    public RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens,
+                           int requestedOutputTokens, Tokenizer tokenizer) {
+        this(sequence, warmup, intendedStartNanos, promptTokens, requestedOutputTokens, tokenizer,
+                requestedOutputTokens > 0 ? requestedOutputTokens + 1 : 64);
+    }
+
+    private RequestTimeline(long sequence, boolean warmup, long intendedStartNanos, int promptTokens,
+                            int requestedOutputTokens, Tokenizer tokenizer, int expectedChunks) {
         int capacity = Math.max(16, Math.min(expectedChunks, 65_536));
         this.chunkNanos = new long[capacity];
         this.chunkChars = new int[capacity];
@@ -66,6 +103,12 @@ public final class RequestTimeline implements StreamListener {
         this.warmup = warmup;
         this.intendedStartNanos = intendedStartNanos;
         this.promptTokens = promptTokens;
+        this.requestedOutputTokens = requestedOutputTokens > 0 ? requestedOutputTokens : -1;
+        this.tokenizer = tokenizer;
+        if (tokenizer != null) {
+            this.chunkTokens = new int[capacity];
+            this.outputText = new StringBuilder(Math.min(capacity * 8, 1 << 20));
+        }
     }
 
     // ---- StreamListener: filled by the decoder thread ----
@@ -85,8 +128,14 @@ public final class RequestTimeline implements StreamListener {
         if (chunkCount == chunkNanos.length) {
             chunkNanos = Arrays.copyOf(chunkNanos, chunkCount * 2);
             chunkChars = Arrays.copyOf(chunkChars, chunkCount * 2);
+            if (chunkTokens != null) chunkTokens = Arrays.copyOf(chunkTokens, chunkCount * 2);
         }
         int chars = deltaText == null ? 0 : deltaText.length();
+        if (tokenizer != null && chars > 0) {
+            String delta = deltaText.toString();
+            outputText.append(delta);
+            chunkTokens[chunkCount] = tokenizer.count(delta);
+        }
         chunkNanos[chunkCount] = nanos;
         chunkChars[chunkCount] = chars;
         chunkCount++;
@@ -103,6 +152,7 @@ public final class RequestTimeline implements StreamListener {
         if (outcome != Outcome.IN_FLIGHT) return;
         endNanos = nanos;
         outcome = Outcome.SUCCESS;
+        countOutput();
     }
 
     @Override public void failed(long nanos, Failure f) {
@@ -110,6 +160,13 @@ public final class RequestTimeline implements StreamListener {
         endNanos = nanos;
         outcome = Outcome.FAILED;
         failure = f;
+        countOutput();
+    }
+
+    private void countOutput() {
+        if (tokenizer == null || outputText == null) return;
+        tokenizerOutputTokens = tokenizer.count(outputText.toString());
+        outputText = null;
     }
 
     /** Remembers the server's response id when it came from a header rather than a chunk. */
@@ -138,6 +195,17 @@ public final class RequestTimeline implements StreamListener {
     /** Characters carried by chunk {@code i}. */
     public int chunkChars(int i) { return chunkChars[i]; }
     public long outputChars() { return outputChars; }
+    /** Output tokens requested ({@code max_tokens}), or -1 when unknown or none was set. */
+    public int requestedOutputTokens() { return requestedOutputTokens; }
+    /** Whether the output is counted with a local tokenizer (see the class comment). */
+    public boolean tokenized() { return tokenizer != null; }
+    /** Tokens of chunk {@code i}'s own text by the tokenizer, or -1 when the output is not {@link #tokenized()}. */
+    public int chunkTokens(int i) {
+        if (i < 0 || i >= chunkCount) throw new IndexOutOfBoundsException("chunk " + i + " of " + chunkCount);
+        return chunkTokens == null ? -1 : chunkTokens[i];
+    }
+    /** Tokens of the whole streamed output by the tokenizer, counted when the request ended; -1 before or without one. */
+    public int tokenizerOutputTokens() { return tokenizerOutputTokens; }
     public int usageInputTokens() { return usageInputTokens; }
     public int usageOutputTokens() { return usageOutputTokens; }
     public int usageCachedTokens() { return usageCachedTokens; }
@@ -146,11 +214,17 @@ public final class RequestTimeline implements StreamListener {
     /** The failure, or null unless {@link #outcome()} is FAILED. */
     public Failure failure() { return failure; }
 
-    /** Output tokens N: server usage when given, else the chunk count. */
-    public int outputTokens() { return usageOutputTokens >= 0 ? usageOutputTokens : chunkCount; }
+    /** Output tokens N: server usage when given, else the local tokenizer's count when counted, else the chunk count. */
+    public int outputTokens() {
+        if (usageOutputTokens >= 0) return usageOutputTokens;
+        return tokenizerOutputTokens >= 0 ? tokenizerOutputTokens : chunkCount;
+    }
 
     /** Where {@link #outputTokens()} came from. */
-    public TokenSource outputTokenSource() { return usageOutputTokens >= 0 ? TokenSource.USAGE : TokenSource.CHUNK_COUNT; }
+    public TokenSource outputTokenSource() {
+        if (usageOutputTokens >= 0) return TokenSource.USAGE;
+        return tokenizerOutputTokens >= 0 ? TokenSource.TOKENIZER : TokenSource.CHUNK_COUNT;
+    }
 
     /** Input tokens: server usage when given, else what the harness built the prompt for (-1 when unknown). */
     public int inputTokens() { return usageInputTokens >= 0 ? usageInputTokens : promptTokens; }

@@ -14,14 +14,24 @@ import java.util.Map;
  * @param inputSources           requests per source of their input count: {@link TokenSource#USAGE}, or
  *                               {@link TokenSource#TOKENIZER} when the prompt's built size was used; every source present
  * @param inputUnknownRequests   requests whose input size is unknown (no usage, no built size): not in {@link #input}
+ * @param reconciliation         usage, tokenizer and chunk counts side by side, and their mismatch; never null
+ * @param outputLength           output length got against requested; never null
  */
 public record TokenTotals(long input, long output, long cached,
                           Map<TokenSource, Long> outputSources, Map<TokenSource, Long> inputSources,
-                          long inputUnknownRequests) {
+                          long inputUnknownRequests, TokenReconciliation reconciliation, OutputLength outputLength) {
 
     public TokenTotals {
         outputSources = complete(outputSources);
         inputSources = complete(inputSources);
+        if (reconciliation == null) reconciliation = TokenReconciliation.empty();
+        if (outputLength == null) outputLength = OutputLength.empty();
+    }
+
+    /** Totals without reconciliation or output-length figures (both empty). */
+    public TokenTotals(long input, long output, long cached, Map<TokenSource, Long> outputSources,
+                       Map<TokenSource, Long> inputSources, long inputUnknownRequests) {
+        this(input, output, cached, outputSources, inputSources, inputUnknownRequests, null, null);
     }
 
     /** No tokens. */
@@ -36,7 +46,8 @@ public record TokenTotals(long input, long output, long cached,
         EnumMap<TokenSource, Long> in = new EnumMap<>(inputSources);
         o.inputSources.forEach((k, v) -> in.merge(k, v, Long::sum));
         return new TokenTotals(input + o.input, output + o.output, cached + o.cached, out, in,
-                inputUnknownRequests + o.inputUnknownRequests);
+                inputUnknownRequests + o.inputUnknownRequests, reconciliation.plus(o.reconciliation),
+                outputLength.plus(o.outputLength));
     }
 
     private static Map<TokenSource, Long> complete(Map<TokenSource, Long> m) {

@@ -11,10 +11,12 @@ import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.metrics.Counts;
 import dev.llmbench.harness.metrics.Fidelity;
 import dev.llmbench.harness.metrics.Measurements;
+import dev.llmbench.harness.metrics.OutputLength;
 import dev.llmbench.harness.metrics.RateLimits;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.metrics.SystemThroughput;
 import dev.llmbench.harness.metrics.TimeSeries;
+import dev.llmbench.harness.metrics.TokenReconciliation;
 import dev.llmbench.harness.metrics.TokenSource;
 import dev.llmbench.harness.metrics.TokenTotals;
 import org.HdrHistogram.Histogram;
@@ -46,6 +48,10 @@ import java.util.Map;
  * {@code schema_version, metadata, configuration, counts, tokens, metrics, throughput, time_series, fidelity,
  * failures, warnings, slo_verdicts, cost}. Each metric holds its summary (values in its {@code unit}), its
  * {@code failed_count}, and its histogram in HdrHistogram's compressed encoding, base64 ({@code hdr_histogram}).
+ * {@code tokens} holds, besides the totals and their sources, {@code reconciliation} ({@code usage_requests, usage,
+ * tokenizer_requests, tokenizer, chunks, compared_requests, compared_usage, compared_difference, mismatch_ratio}: see
+ * {@link TokenReconciliation}) and {@code output_length} ({@code requests, requested, actual, short_requests,
+ * actual_to_requested, short_share}: see {@link OutputLength}); files without them read as empty.
  * Fields derived from others (e.g. {@code counts.error_rate}, {@code fidelity.coalesced_chunk_ratio}) are written for
  * readers of the file and ignored when reading. Each of {@code slo_verdicts} holds {@code expression, metric, passed,
  * measured, limit, unit, sample_count, detail}; a non-finite {@code measured} or {@code limit} is written as the
@@ -221,6 +227,25 @@ public final class ResultFiles {
         ObjectNode in = o.putObject("input_sources");
         t.inputSources().forEach((k, v) -> in.put(lower(k), v));
         o.put("input_unknown_requests", t.inputUnknownRequests());
+        TokenReconciliation r = t.reconciliation();
+        ObjectNode rec = o.putObject("reconciliation");
+        rec.put("usage_requests", r.usageRequests());
+        rec.put("usage", r.usage());
+        rec.put("tokenizer_requests", r.tokenizerRequests());
+        rec.put("tokenizer", r.tokenizer());
+        rec.put("chunks", r.chunks());
+        rec.put("compared_requests", r.comparedRequests());
+        rec.put("compared_usage", r.comparedUsage());
+        rec.put("compared_difference", r.comparedDifference());
+        putDouble(rec, "mismatch_ratio", r.mismatchRatio());
+        OutputLength l = t.outputLength();
+        ObjectNode len = o.putObject("output_length");
+        len.put("requests", l.requests());
+        len.put("requested", l.requested());
+        len.put("actual", l.actual());
+        len.put("short_requests", l.shortRequests());
+        putDouble(len, "actual_to_requested", l.actualToRequested());
+        putDouble(len, "short_share", l.shortShare());
         return o;
     }
 
@@ -425,10 +450,28 @@ public final class ResultFiles {
 
         TokenTotals tokens(JsonNode o) throws ResultFormatException {
             String p = "tokens.";
+            TokenReconciliation rec = null;
+            JsonNode r = o.get("reconciliation");
+            if (r != null && !r.isNull()) {
+                String q = p + "reconciliation.";
+                objNode(r, p + "reconciliation");
+                rec = new TokenReconciliation(lng(r, "usage_requests", q + "usage_requests"), lng(r, "usage", q + "usage"),
+                        lng(r, "tokenizer_requests", q + "tokenizer_requests"), lng(r, "tokenizer", q + "tokenizer"),
+                        lng(r, "chunks", q + "chunks"), lng(r, "compared_requests", q + "compared_requests"),
+                        lng(r, "compared_usage", q + "compared_usage"), lng(r, "compared_difference", q + "compared_difference"));
+            }
+            OutputLength len = null;
+            JsonNode l = o.get("output_length");
+            if (l != null && !l.isNull()) {
+                String q = p + "output_length.";
+                objNode(l, p + "output_length");
+                len = new OutputLength(lng(l, "requests", q + "requests"), lng(l, "requested", q + "requested"),
+                        lng(l, "actual", q + "actual"), lng(l, "short_requests", q + "short_requests"));
+            }
             return new TokenTotals(lng(o, "input", p + "input"), lng(o, "output", p + "output"), lng(o, "cached", p + "cached"),
                     enumLongs(TokenSource.class, obj(o, "output_sources", p + "output_sources"), p + "output_sources"),
                     enumLongs(TokenSource.class, obj(o, "input_sources", p + "input_sources"), p + "input_sources"),
-                    lng(o, "input_unknown_requests", p + "input_unknown_requests"));
+                    lng(o, "input_unknown_requests", p + "input_unknown_requests"), rec, len);
         }
 
         Summary summary(JsonNode o, String p) throws ResultFormatException {

@@ -19,6 +19,7 @@ enum Metric {
     GOODPUT(Kind.REQUEST_RATE, null),
     ERROR_RATE(Kind.RATE, null),
     RATE_LIMITED_RATE(Kind.RATE, null),
+    TOKEN_COUNT_MISMATCH(Kind.RATE, null),
     COST_PER_REQUEST(Kind.COST, null),
     COST_PER_RUN(Kind.COST, null),
     COST_PER_1K_OUTPUT_TOKENS(Kind.COST, null),

@@ -5,6 +5,7 @@ import dev.llmbench.harness.metrics.RequestMetrics;
 import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.metrics.SystemThroughput;
+import dev.llmbench.harness.metrics.TokenReconciliation;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
 import org.HdrHistogram.Histogram;
@@ -275,6 +276,7 @@ public final class Slo {
     }
 
     private SloVerdict evaluateRate(BenchmarkResult result) {
+        if (metric == Metric.TOKEN_COUNT_MISMATCH) return evaluateMismatch(result);
         Counts c = result.counts();
         long measured = c.measured();
         if (measured == 0) return unmeasurable(0, "no samples: no measured requests");
@@ -282,6 +284,18 @@ public final class Slo {
         double rate = errors ? c.errorRate() : c.rateLimitedRate();
         long n = errors ? c.errors() : c.rateLimited();
         return verdict(rate, measured, n + (errors ? " errors" : " rate-limited") + " in " + measured + " measured requests");
+    }
+
+    private SloVerdict evaluateMismatch(BenchmarkResult result) {
+        TokenReconciliation r = result.tokens().reconciliation();
+        if (r.comparedRequests() == 0) {
+            return unmeasurable(0, "no samples: no request has both a server usage count and a local tokenizer count ("
+                    + r.usageRequests() + " with usage, " + r.tokenizerRequests() + " tokenized; configure a tokenizer"
+                    + " with Benchmark.Builder.tokenizer(...) and a server that reports usage)");
+        }
+        return verdict(r.mismatchRatio(), r.comparedRequests(), "Σ|tokenizer − usage| / Σ usage = "
+                + r.comparedDifference() + " / " + r.comparedUsage() + " output tokens over " + r.comparedRequests()
+                + " requests with both counts");
     }
 
     private SloVerdict evaluateThroughput(BenchmarkResult result) {

@@ -32,6 +32,10 @@
  *     dev.llmbench.harness.slo.SloSet}); fails "goodput not measured" unless counted during the run</td></tr>
  * <tr><td>error_rate, rate_limited_rate</td><td>% or none (a fraction in [0, 1])</td><td>errors (failures other than
  *     rate limiting and cancellation) / measured requests; rate-limited / measured requests. Shown in %</td></tr>
+ * <tr><td>token_count_mismatch</td><td>% or none (a fraction)</td><td>how far the local tokenizer's output-token
+ *     counts are from the server's usage: Σ |tokenizer − usage| / Σ usage over the successful measured requests that
+ *     have both ({@link dev.llmbench.harness.metrics.TokenReconciliation#mismatchRatio()}); fails "no samples" without
+ *     a tokenizer or without usage. Shown in %</td></tr>
  * <tr><td>cost_per_request, cost_per_run, cost_per_1k_output_tokens, cost_per_1k_tokens (blended),
  *     cost_per_good_request</td><td>none: US dollars</td><td>the figure of that name in
  *     {@link dev.llmbench.harness.result.BenchmarkResult#cost()} (key = the metric name, or with {@code cost_}

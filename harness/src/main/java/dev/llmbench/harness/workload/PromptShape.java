@@ -15,10 +15,10 @@ import java.util.SplittableRandom;
  * <table>
  *   <caption>presets</caption>
  *   <tr><th>name</th><th>input tokens</th><th>output tokens</th></tr>
- *   <tr><td>{@code short-in-short-out}</td><td>128</td><td>128</td></tr>
+ *   <tr><td>{@code short-in-short-out}</td><td>100</td><td>100</td></tr>
  *   <tr><td>{@code short-in-long-out}</td><td>100</td><td>1000 (the leaderboard's "short input, long output")</td></tr>
- *   <tr><td>{@code long-in-short-out}</td><td>2000</td><td>128</td></tr>
- *   <tr><td>{@code chat}</td><td>500±200, clipped to [50, 950]</td><td>250±100, clipped to [25, 475]</td></tr>
+ *   <tr><td>{@code long-in-short-out}</td><td>2000</td><td>100</td></tr>
+ *   <tr><td>{@code chat}</td><td>550±200, clipped to [100, 1000]</td><td>150±60, clipped to [15, 285]</td></tr>
  * </table>
  * The chat clips are symmetric about the mean (±2.25σ), so clipping leaves the mean where it was requested.
  *
@@ -117,10 +117,10 @@ public record PromptShape(String name, TokenCount inputTokens, TokenCount output
 
     private static Map<String, PromptShape> presets() {
         Map<String, PromptShape> m = new LinkedHashMap<>();
-        m.put("short-in-short-out", new PromptShape("short-in-short-out", TokenCount.fixed(128), TokenCount.fixed(128)));
+        m.put("short-in-short-out", new PromptShape("short-in-short-out", TokenCount.fixed(100), TokenCount.fixed(100)));
         m.put("short-in-long-out", new PromptShape("short-in-long-out", TokenCount.fixed(100), TokenCount.fixed(1000)));
-        m.put("long-in-short-out", new PromptShape("long-in-short-out", TokenCount.fixed(2000), TokenCount.fixed(128)));
-        m.put("chat", new PromptShape("chat", TokenCount.normal(500, 200, 50, 950), TokenCount.normal(250, 100, 25, 475)));
+        m.put("long-in-short-out", new PromptShape("long-in-short-out", TokenCount.fixed(2000), TokenCount.fixed(100)));
+        m.put("chat", new PromptShape("chat", TokenCount.normal(550, 200, 100, 1000), TokenCount.normal(150, 60, 15, 285)));
         return Collections.unmodifiableMap(m);
     }
 }

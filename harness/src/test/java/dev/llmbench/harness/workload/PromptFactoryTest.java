@@ -78,14 +78,14 @@ class PromptFactoryTest {
         PromptFactory factory = PromptFactory.of(PromptShape.preset("chat"), "abc");
         List<WorkItem> items = items(factory, 20_000, 7);
         assertThat(items).allSatisfy(item -> {
-            assertThat(item.inputTokens()).isBetween(50, 950);
-            assertThat(item.outputTokens()).isBetween(25, 475);
+            assertThat(item.inputTokens()).isBetween(100, 1000);
+            assertThat(item.outputTokens()).isBetween(15, 285);
             assertThat(item.text()).hasSize(item.inputTokens() * 4);
         });
         double meanIn = items.stream().mapToInt(WorkItem::inputTokens).average().orElseThrow();
         double meanOut = items.stream().mapToInt(WorkItem::outputTokens).average().orElseThrow();
-        assertThat(meanIn).isBetween(490.0, 510.0);
-        assertThat(meanOut).isBetween(245.0, 255.0);
+        assertThat(meanIn).isBetween(540.0, 560.0);
+        assertThat(meanOut).isBetween(147.0, 153.0);
     }
 
     @Test

@@ -28,9 +28,9 @@ class PromptShapeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "short-in-short-out, 128, 128",
+            "short-in-short-out, 100, 100",
             "short-in-long-out, 100, 1000",
-            "long-in-short-out, 2000, 128"})
+            "long-in-short-out, 2000, 100"})
     void fixed_presets(String name, int input, int output) {
         PromptShape shape = PromptShape.preset(name);
         assertThat(shape.name()).isEqualTo(name);
@@ -40,15 +40,15 @@ class PromptShapeTest {
     }
 
     @Test
-    void the_chat_preset_is_a_clipped_normal_around_500_in_and_250_out() {
+    void the_chat_preset_is_a_clipped_normal_around_550_in_and_150_out() {
         PromptShape chat = PromptShape.preset("chat");
-        assertThat(chat.inputTokens()).isEqualTo(TokenCount.normal(500, 200, 50, 950));
-        assertThat(chat.outputTokens()).isEqualTo(TokenCount.normal(250, 100, 25, 475));
+        assertThat(chat.inputTokens()).isEqualTo(TokenCount.normal(550, 200, 100, 1000));
+        assertThat(chat.outputTokens()).isEqualTo(TokenCount.normal(150, 60, 15, 285));
         SplittableRandom rnd = new SplittableRandom(8);
         double in = IntStream.range(0, 100_000).map(i -> chat.sampleInputTokens(rnd)).average().orElseThrow();
         double out = IntStream.range(0, 100_000).map(i -> chat.sampleOutputTokens(rnd)).average().orElseThrow();
-        assertThat(in).isCloseTo(500, within(5.0));
-        assertThat(out).isCloseTo(250, within(2.5));
+        assertThat(in).isCloseTo(550, within(5.0));
+        assertThat(out).isCloseTo(150, within(1.5));
     }
 
     @ParameterizedTest

@@ -2,10 +2,12 @@ package dev.llmbench.harness.endpoint.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.harness.endpoint.ChatMessage;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.WireProtocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +37,21 @@ public final class OpenAiProtocol implements WireProtocol {
 
     @Override public String path() { return api == Api.CHAT_COMPLETIONS ? "/v1/chat/completions" : "/v1/completions"; }
 
-    /** Builds the body; {@link GenerationRequest#extraFields()} are written last and win over the harness's own fields. */
+    /**
+     * Builds the body; {@link GenerationRequest#extraFields()} are written last and win over the harness's own fields.
+     * Chat: {@code messages} from {@link GenerationRequest#messages()} when given, else one user message with the
+     * prompt. Completions: {@code prompt}. {@code min_tokens} when {@code minTokens > 0}, {@code ignore_eos: true} when
+     * {@link GenerationRequest#ignoreEos()}.
+     */
     @Override
     public byte[] requestBody(GenerationRequest r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", r.model());
-        if (api == Api.CHAT_COMPLETIONS) body.put("messages", List.of(Map.of("role", "user", "content", r.prompt())));
+        if (api == Api.CHAT_COMPLETIONS) body.put("messages", messages(r));
         else body.put("prompt", r.prompt());
         if (r.maxTokens() > 0) body.put("max_tokens", r.maxTokens());
-        if (r.minTokens() > 0) {
-            body.put("min_tokens", r.minTokens());
-            body.put("ignore_eos", true);
-        }
+        if (r.minTokens() > 0) body.put("min_tokens", r.minTokens());
+        if (r.ignoreEos()) body.put("ignore_eos", true);
         body.put("stream", r.stream());
         if (r.stream()) body.put("stream_options", Map.of("include_usage", true));
         body.putAll(r.extraFields());
@@ -55,6 +60,18 @@ public final class OpenAiProtocol implements WireProtocol {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("extraFields cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static List<Map<String, String>> messages(GenerationRequest r) {
+        if (r.messages().isEmpty()) return List.of(Map.of("role", "user", "content", r.prompt()));
+        List<Map<String, String>> list = new ArrayList<>(r.messages().size());
+        for (ChatMessage m : r.messages()) {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("role", m.role());
+            one.put("content", m.content());
+            list.add(one);
+        }
+        return list;
     }
 
     @Override

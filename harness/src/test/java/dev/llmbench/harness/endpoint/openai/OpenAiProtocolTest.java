@@ -2,10 +2,12 @@ package dev.llmbench.harness.endpoint.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.harness.endpoint.ChatMessage;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,30 @@ class OpenAiProtocolTest {
         assertThat(b.get("temperature").asDouble()).isEqualTo(0.7);
         assertThat(b.get("max_tokens").asInt()).isEqualTo(7);
         assertThat(b.at("/provider/order/1").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void aConversationIsSentAsItsMessagesToChatAndAsItsJoinedTextToCompletions() throws Exception {
+        List<ChatMessage> messages = List.of(new ChatMessage("system", "Be brief."), ChatMessage.user("Why?"));
+        GenerationRequest r = new GenerationRequest("m", "Be brief.\n\nWhy?", 4, 20, 0, true, Map.of(), messages, false);
+        JsonNode chat = body(OpenAiProtocol.chat(), r);
+        assertThat(chat.get("messages")).hasSize(2);
+        assertThat(chat.at("/messages/0/role").asText()).isEqualTo("system");
+        assertThat(chat.at("/messages/0/content").asText()).isEqualTo("Be brief.");
+        assertThat(chat.at("/messages/1/role").asText()).isEqualTo("user");
+        assertThat(chat.at("/messages/1/content").asText()).isEqualTo("Why?");
+        JsonNode completions = body(OpenAiProtocol.completions(), r);
+        assertThat(completions.get("prompt").asText()).isEqualTo("Be brief.\n\nWhy?");
+    }
+
+    @Test
+    void minTokensAndIgnoreEosAreSentEachOnItsOwn() throws Exception {
+        JsonNode onlyMin = body(OpenAiProtocol.chat(), new GenerationRequest("m", "p", 1, 50, 50, true, Map.of(), List.of(), false));
+        assertThat(onlyMin.get("min_tokens").asInt()).isEqualTo(50);
+        assertThat(onlyMin.has("ignore_eos")).isFalse();
+        JsonNode onlyEos = body(OpenAiProtocol.chat(), new GenerationRequest("m", "p", 1, 50, 0, true, Map.of(), List.of(), true));
+        assertThat(onlyEos.has("min_tokens")).isFalse();
+        assertThat(onlyEos.get("ignore_eos").asBoolean()).isTrue();
     }
 
     @Test

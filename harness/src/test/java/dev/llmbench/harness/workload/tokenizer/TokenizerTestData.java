@@ -20,7 +20,7 @@ import java.util.function.Function;
  * and reads the llama.cpp test vectors. Where the folder is absent the calling test is skipped (JUnit assumption),
  * except under {@code CI=true}, where its absence fails.
  */
-final class TokenizerTestData {
+public final class TokenizerTestData {
     static final String RELATIVE = "shared/testdata/tokenizers";
     static final String SEPARATOR = "\n__ggml_vocab_test__\n";
     private static final Map<String, Tokenizer> LOADED = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class TokenizerTestData {
     }
 
     /** The test-data folder, or null if none is found walking up from the working directory. */
-    static Path find() {
+    public static Path find() {
         for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve(RELATIVE);
             if (Files.isDirectory(candidate)) return candidate;
@@ -40,7 +40,7 @@ final class TokenizerTestData {
     }
 
     /** The folder; skips the test (or fails it when CI=true) if it is absent. */
-    static Path dir() {
+    public static Path dir() {
         Path dir = find();
         String message = "tokenizer test data folder ../" + RELATIVE + " (beside the repository root) not found from "
                 + Paths.get("").toAbsolutePath();
@@ -72,7 +72,7 @@ final class TokenizerTestData {
     }
 
     /** A tokenizer loaded once per JVM from a file of the folder. */
-    static Tokenizer load(String file) {
+    public static Tokenizer load(String file) {
         Path path = file(file);
         return LOADED.computeIfAbsent(file, f -> Tokenizers.fromSpec(path.toString()));
     }
