@@ -35,7 +35,7 @@ class LabelsTest {
     void shapes() {
         assertThat(ShapeSpec.of(PromptShape.of(100, 1000)).label()).isEqualTo("100→1000 tokens");
         assertThat(ShapeSpec.of(PromptShape.preset("short-in-long-out")).label()).isEqualTo("short-in-long-out 100→1000 tokens");
-        assertThat(ShapeSpec.of(PromptShape.preset("chat")).label()).isEqualTo("chat 500±200→250±100 tokens");
+        assertThat(ShapeSpec.of(PromptShape.preset("chat")).label()).isEqualTo("chat 550±200→150±60 tokens");
         assertThat(ShapeSpec.of(PromptShape.of(TokenCount.normal(300, 50, 100, 500), TokenCount.fixed(64))).label())
                 .isEqualTo("300±50→64 tokens");
     }
