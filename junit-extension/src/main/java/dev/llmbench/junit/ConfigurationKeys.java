@@ -39,6 +39,13 @@ public final class ConfigurationKeys {
     public static final String WARMUP_SECONDS = "llmbench.warmupSeconds";
     /** Directory of the result files (default {@code target/llmbench}, relative to the working directory). */
     public static final String OUTPUT_DIRECTORY = "llmbench.outputDirectory";
+    /**
+     * Tokenizer for exact prompt sizes and local output-token counts: an OpenAI encoding ({@code o200k_base},
+     * {@code cl100k_base}, …), a Hugging Face {@code tokenizer.json} path, a GGUF model path, or {@code approx}
+     * (characters / 4, labelled approximate). Unset: prompts are sized approximately and output tokens come from
+     * server usage.
+     */
+    public static final String TOKENIZER = "llmbench.tokenizer";
     /** Seconds between progress lines on stderr (default 5; 0 = none). */
     public static final String PROGRESS_SECONDS = "llmbench.progressSeconds";
 

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param outputDirectory  where result files go
  * @param progressSeconds  period of progress lines, 0 = none
  * @param sources          every set key and the layer it came from (for diagnostics)
+ * @param tokenizer        the configured tokenizer, loaded, or null when none is configured
  */
 public record BenchmarkSettings(String endpoint, String endpointSource, String model, String protocol, String apiKeyEnv,
                                 String simulatorProfile, String profileSource, long requests, double seconds,
                                 long warmupRequests, double warmupSeconds, Path outputDirectory, double progressSeconds,
-                                Map<String, String> sources) {
+                                Map<String, String> sources, dev.llmbench.harness.workload.tokenizer.Tokenizer tokenizer) {
 
     public BenchmarkSettings {
         sources = Map.copyOf(sources);

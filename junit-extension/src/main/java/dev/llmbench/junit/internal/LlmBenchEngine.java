@@ -166,6 +166,7 @@ public final class LlmBenchEngine {
                 .maxDuration(seconds(s.seconds()))
                 .warmupRequests(s.warmupRequests())
                 .warmupDuration(seconds(s.warmupSeconds()));
+        if (s.tokenizer() != null) builder.tokenizer(s.tokenizer());
         SloSupport.attach(builder, plan.slos());
         BenchmarkResult result;
         try (ProgressReporter progress = ProgressReporter.start(plan.displayName(), s.progressSeconds(), System.err)) {

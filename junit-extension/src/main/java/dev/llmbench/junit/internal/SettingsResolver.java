@@ -142,17 +142,24 @@ public final class SettingsResolver {
             throw Misconfiguration.of(out, "not a valid path: " + e.getMessage());
         }
         double progressSeconds = nonNegativeDouble(find(ConfigurationKeys.PROGRESS_SECONDS).orElseThrow());
+        dev.llmbench.harness.workload.tokenizer.Tokenizer tokenizer = find(ConfigurationKeys.TOKENIZER).map(v -> {
+            try {
+                return dev.llmbench.harness.workload.tokenizer.Tokenizers.fromSpec(v.raw());
+            } catch (RuntimeException e) {
+                throw Misconfiguration.of(v, e.getMessage());
+            }
+        }).orElse(null);
 
         Map<String, String> sources = new LinkedHashMap<>();
         for (String key : new String[]{ConfigurationKeys.ENDPOINT, ConfigurationKeys.MODEL, ConfigurationKeys.PROTOCOL,
                 ConfigurationKeys.API_KEY_ENV, ConfigurationKeys.SIMULATOR_PROFILE, ConfigurationKeys.REQUESTS,
                 ConfigurationKeys.SECONDS, ConfigurationKeys.WARMUP_REQUESTS, ConfigurationKeys.WARMUP_SECONDS,
-                ConfigurationKeys.OUTPUT_DIRECTORY, ConfigurationKeys.PROGRESS_SECONDS}) {
+                ConfigurationKeys.OUTPUT_DIRECTORY, ConfigurationKeys.PROGRESS_SECONDS, ConfigurationKeys.TOKENIZER}) {
             find(key).ifPresent(v -> sources.put(key, v.source()));
         }
         return new BenchmarkSettings(endpoint.map(Value::raw).orElse(null), endpoint.map(Value::source).orElse(null),
                 model.map(Value::raw).orElse(null), p, apiKeyEnv.raw(), profile.raw(), profile.source(),
-                maxRequests, maxSeconds, warmupRequests, warmupSeconds, outputDirectory, progressSeconds, sources);
+                maxRequests, maxSeconds, warmupRequests, warmupSeconds, outputDirectory, progressSeconds, sources, tokenizer);
     }
 
     private static long nonNegativeLong(Value v) {

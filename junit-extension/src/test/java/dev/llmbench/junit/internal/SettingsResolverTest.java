@@ -69,6 +69,21 @@ class SettingsResolverTest {
     }
 
     @Test
+    void aTokenizerIsLoadedFromItsSpecAndABadOneFailsNamingTheKeyAndWhatIsAccepted() {
+        assertThat(resolver().resolve().tokenizer()).as("none unless configured").isNull();
+
+        sysprops.put(ConfigurationKeys.TOKENIZER, "cl100k_base");
+        assertThat(resolver().resolve().tokenizer().name()).contains("cl100k_base");
+        assertThat(resolver().resolve().tokenizer().approximate()).isFalse();
+
+        env.put("LLMBENCH_TOKENIZER", "no_such_encoding");
+        assertThatThrownBy(() -> resolver().resolve())
+                .hasMessageStartingWith("llmbench: llmbench.tokenizer (environment variable LLMBENCH_TOKENIZER)")
+                .hasMessageContaining("no_such_encoding")
+                .hasMessageContaining("o200k_base");
+    }
+
+    @Test
     void blankValuesAreUnsetAndDoNotHideLowerLayers() {
         platform.put(ConfigurationKeys.ENDPOINT, "http://127.0.0.1:8000");
         sysprops.put(ConfigurationKeys.ENDPOINT, "  ");
