@@ -34,7 +34,7 @@ public record CompareMetric(String id, Direction direction, String unit, double 
         LOWER_IS_BETTER, HIGHER_IS_BETTER
     }
 
-    private static final Pattern STAT = Pattern.compile("(p(\\d{1,2}(?:\\.\\d+)?|100)|mean|min|max)\\(([a-z_]+)\\)");
+    private static final Pattern STAT = Pattern.compile("(p(\\d{1,2}(?:\\.\\d+)?|100)|mean|min|max)\\(([a-z][a-z0-9_]*)\\)");
 
     public CompareMetric {
         Objects.requireNonNull(id, "id");

@@ -115,7 +115,7 @@ final class HtmlReport {
 
     private void overview() {
         if (results.isEmpty()) return;
-        out.append("<section><h2>Overview</h2><table class=\"sortable\" id=\"overview\"><thead><tr>")
+        out.append("<section><h2>Overview</h2><div class=\"scroll\"><table class=\"sortable\" id=\"overview\"><thead><tr>")
                 .append(th("Benchmark", false)).append(th("Model", false)).append(th("Load", false)).append(th("Shape", false))
                 .append(th("Requests", true)).append(th("Errors", true)).append(th("TTFT p50 (ms)", true))
                 .append(th("TTFT p90 (ms)", true)).append(th("TPOT p50 (ms)", true)).append(th("Output speed p50 (tok/s)", true))
@@ -134,9 +134,16 @@ final class HtmlReport {
                     .append(numDelta(h.outputSpeedP50(), h.label(), null))
                     .append(numDelta(h.outputThroughput(), h.label(), "output_throughput"))
                     .append(numDelta(h.requestRate(), h.label(), null))
-                    .append("<td>").append(sloPills(h.slos())).append("</td></tr>\n");
+                    .append("<td>").append(sloSummary(h.slos())).append("</td></tr>\n");
         }
-        out.append("</tbody></table></section>\n");
+        out.append("</tbody></table></div>");
+        if (comparison != null) {
+            out.append("<p class=\"small\">Under each figure: its change against the baseline. <span class=\"delta worse\">red</span>")
+                    .append(" = worse beyond the tolerance (").append(MetricComparison.formatPercent(comparison.options().tolerance()))
+                    .append("), <span class=\"delta better\">green</span> = better, grey = within the tolerance; ")
+                    .append("? = fewer than ").append(comparison.options().minSamples()).append(" samples, no verdict.</p>");
+        }
+        out.append("</section>\n");
     }
 
     private String errors(Headline h) {
@@ -144,6 +151,19 @@ final class HtmlReport {
         if (h.rateLimited() > 0) text += " +" + h.rateLimited() + " rate-limited";
         return "<td class=\"n" + (h.errors() > 0 ? " badtext" : "") + "\" data-v=\"" + Fmt.key(h.errorRate()) + "\">"
                 + Html.escape(text) + "</td>";
+    }
+
+    /** One pill: ✓ n passed or ✗ k of n failed, the verdicts in its tooltip. */
+    private static String sloSummary(List<SloVerdict> slos) {
+        if (slos.isEmpty()) return "<span class=\"muted\">–</span>";
+        long failed = slos.stream().filter(v -> !v.passed()).count();
+        StringBuilder title = new StringBuilder();
+        for (SloVerdict v : slos) {
+            if (title.length() > 0) title.append('\n');
+            title.append(v.passed() ? "✓ " : "✗ ").append(v.expression()).append(": ").append(SloReport.measured(v));
+        }
+        return "<span class=\"pill " + (failed == 0 ? "ok" : "bad") + "\" title=\"" + Html.escape(title.toString()) + "\">"
+                + (failed == 0 ? "✓ " + slos.size() + " passed" : "✗ " + failed + " of " + slos.size() + " failed") + "</span>";
     }
 
     private String sloPills(List<SloVerdict> slos) {
@@ -160,7 +180,7 @@ final class HtmlReport {
 
     private String numDelta(Double v, String label, String metric) {
         StringBuilder sb = new StringBuilder("<td class=\"n\" data-v=\"").append(Fmt.key(v)).append("\">").append(Fmt.num(v));
-        if (comparison != null && metric != null) sb.append(delta(comparison.find(label, metric)));
+        if (comparison != null && metric != null) sb.append("<br>").append(delta(comparison.find(label, metric)));
         return sb.append("</td>").toString();
     }
 
@@ -175,7 +195,8 @@ final class HtmlReport {
         }
         String arrow = c.change() > 0 ? "▲" : c.change() < 0 ? "▼" : "=";
         String cls = c.verdict() == Verdict.WORSE ? "worse" : c.verdict() == Verdict.BETTER ? "better" : "same";
-        String text = arrow + " " + MetricComparison.formatChange(c.change()).replace("%", " %");
+        String text = c.verdict() == Verdict.SAME && Math.abs(c.change()) < 0.0005 ? "= same"
+                : arrow + " " + MetricComparison.formatChange(c.change()).replace("%", " %");
         if (c.verdict() == Verdict.NOT_ENOUGH_SAMPLES) text += "?";
         return " <span class=\"delta " + cls + "\" title=\"" + title + "\">" + Html.escape(text) + "</span>";
     }
@@ -236,7 +257,9 @@ final class HtmlReport {
         out.append("<section><h2>Latency percentiles</h2><p class=\"muted\">Successful requests, from the histograms; ")
                 .append("the x axis stretches the tail (0 %, 90 %, 99 %, 99.9 % equally spaced). One line per tier or model.</p>\n");
         for (Map.Entry<String, List<Integer>> f : families.entrySet()) {
-            if (families.size() > 1) out.append("<h3>").append(Html.escape(f.getKey())).append("</h3>");
+            if (families.size() > 1) {
+                out.append("<h3>").append(Html.escape(f.getKey().isEmpty() ? "Other benchmarks" : f.getKey())).append("</h3>");
+            }
             out.append("<div class=\"charts\">");
             for (String[] m : new String[][]{{"ttft", "TTFT"}, {"tpot", "TPOT"}, {"e2e", "End-to-end latency"}}) {
                 List<Svg.Series> series = new ArrayList<>();
@@ -248,7 +271,7 @@ final class HtmlReport {
                     series.add(new Svg.Series(legendName(f.getKey(), labels.get(i)), color, percentilePoints(s.histogram()), false));
                 }
                 out.append(Svg.lineChart(m[1] + " by percentile", "ms", series, 0, Svg.percentileX(99.9),
-                        Svg.percentileTicks(), "percentile", 440, 250));
+                        Svg.percentileTicks(), "percentile", 420, 250));
             }
             out.append("</div>\n");
         }
@@ -257,12 +280,14 @@ final class HtmlReport {
 
     /** The family of a benchmark name: the part before the last '.' or '#' (the test class), else the name itself. */
     static String family(String name) {
-        int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('#'));
-        return cut > 0 ? name.substring(0, cut) : name;
+        int dash = name.indexOf('-');
+        String head = dash >= 0 ? name.substring(0, dash) : name;
+        int cut = Math.max(head.lastIndexOf('.'), head.lastIndexOf('#'));
+        return cut > 0 ? name.substring(0, cut) : "";
     }
 
     private static String legendName(String family, String label) {
-        return label.startsWith(family) && label.length() > family.length() + 1 ? label.substring(family.length() + 1) : label;
+        return !family.isEmpty() && label.startsWith(family) && label.length() > family.length() + 1 ? label.substring(family.length() + 1) : label;
     }
 
     /** (x = percentile axis position, y = ms) points of a latency histogram in microseconds. */
@@ -301,7 +326,7 @@ final class HtmlReport {
         if (h.partial()) {
             out.append("<p class=\"box warn\">Partial run: ").append(Html.escape(r.metadata().partialReason())).append("</p>\n");
         }
-        // key figures
+        // key figures, SLOs, comparison side by side
         out.append("<div class=\"cols\"><div><table class=\"figures\"><thead><tr><th>Metric</th><th>p50</th><th>p90</th>")
                 .append("<th>p95</th><th>p99</th><th>p99.9</th><th>max</th><th>mean</th><th>n</th></tr></thead><tbody>");
         for (Map.Entry<String, Summary> e : r.metrics().entrySet()) {
@@ -321,17 +346,15 @@ final class HtmlReport {
             out.append("<td class=\"n\">").append(Fmt.num(s.mean() / div)).append("</td><td class=\"n\">").append(s.count())
                     .append("</td></tr>");
         }
-        out.append("</tbody></table>");
-        out.append("<p class=\"small\">").append(h.requests()).append(" requests measured (")
+        out.append("</tbody></table></div>");
+        out.append("<div><p class=\"small\">").append(h.requests()).append(" requests measured (")
                 .append(r.counts().succeeded()).append(" succeeded, ").append(h.errors()).append(" errors, ")
                 .append(h.rateLimited()).append(" rate-limited, ").append(h.cancelled()).append(" cancelled; ")
                 .append(r.counts().warmup()).append(" warmup) · ").append(r.tokens().input()).append(" input / ")
                 .append(r.tokens().output()).append(" output tokens · throughput ").append(Fmt.num(h.outputThroughput()))
                 .append(" tok/s, ").append(Fmt.num(h.requestRate())).append(" req/s");
         if (h.goodput() != null) out.append(", goodput ").append(Fmt.num(h.goodput())).append(" req/s");
-        out.append("</p></div>");
-        // SLOs + comparison
-        out.append("<div>");
+        out.append("</p>");
         if (!r.sloVerdicts().isEmpty()) {
             out.append("<table class=\"slos\"><thead><tr><th>SLO</th><th>measured</th><th>limit</th><th>verdict</th></tr></thead><tbody>");
             for (SloVerdict v : r.sloVerdicts()) {
@@ -375,14 +398,14 @@ final class HtmlReport {
             out.append("<div class=\"charts\">")
                     .append(Svg.lineChart("Output tokens per second", "tok/s",
                             List.of(new Svg.Series("output tokens/s", Svg.PALETTE[0], tokens, false)), 0, xMax, null,
-                            "seconds since start", 440, 220))
+                            "seconds since start", 420, 220))
                     .append(Svg.lineChart("Requests in flight and completed per second", "requests",
                             List.of(new Svg.Series("in flight (end of second)", Svg.PALETTE[3], inflight, false),
                                     new Svg.Series("completed per second", Svg.PALETTE[2], done, true)), 0, xMax, null,
-                            "seconds since start", 440, 220))
+                            "seconds since start", 420, 220))
                     .append(Svg.lineChart("TTFT p50 per second", "ms",
                             List.of(new Svg.Series("TTFT p50", Svg.PALETTE[1], ttft, false)), 0, xMax, null,
-                            "seconds since start", 440, 220))
+                            "seconds since start", 420, 220))
                     .append("</div>\n");
         }
         // failures and warnings
@@ -463,7 +486,7 @@ final class HtmlReport {
             ".box h2{margin-top:4px}.box ul{margin:4px 0;padding-left:20px}",
             "table{border-collapse:collapse;margin:6px 0 10px;font-size:13px}",
             "th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}",
-            "thead th{background:#f9fafb;position:sticky;top:0;white-space:nowrap}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
+            "thead th{background:#f9fafb;vertical-align:bottom}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
             "table.sortable th{cursor:pointer;user-select:none}table.sortable th:hover{background:#eef2ff}",
             "th.asc::after{content:' ▲';font-size:10px}th.desc::after{content:' ▼';font-size:10px}",
             "tbody tr:hover{background:#f9fafb}table.figures th{font-weight:500}td.badtext{color:var(--bad)}",
@@ -471,7 +494,9 @@ final class HtmlReport {
             "table.slos tr.bad td:last-child{color:var(--bad);font-weight:700}",
             ".delta{font-size:11px;white-space:nowrap;font-weight:600}.delta.worse{color:var(--bad)}.delta.better{color:var(--ok)}.delta.same{color:var(--muted)}",
             "tr.v-worse td{background:var(--badbg)}",
-            ".cols{display:flex;flex-wrap:wrap;gap:24px}.charts{display:flex;flex-wrap:wrap;gap:14px}",
+            ".scroll{overflow-x:auto}#overview{width:100%}#overview td:first-child{min-width:200px;max-width:340px;overflow-wrap:anywhere}",
+            "#overview td:nth-child(2),#overview td:nth-child(3),table.leaderboard td:nth-child(2){white-space:nowrap}",
+            ".cols{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.cols p.small{max-width:420px;margin-top:6px}.charts{display:flex;flex-wrap:wrap;gap:14px}",
             "svg.chart{background:#fff;border:1px solid var(--line);border-radius:6px}",
             "svg .grid{stroke:#eef0f3}svg .axis{stroke:#9ca3af}svg text{font:11px system-ui,sans-serif;fill:#374151}",
             "svg .ct{font-weight:600;font-size:12px}svg .yl{text-anchor:end}svg .xl{text-anchor:middle}svg .al{text-anchor:middle;fill:var(--muted)}",

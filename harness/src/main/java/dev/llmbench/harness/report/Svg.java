@@ -40,12 +40,15 @@ final class Svg {
                             String xLabel, int width, int height) {
         int left = 56, right = 12, top = 26, bottom = 38;
         int legendRows = series.size() > 1 ? (series.size() + 1) / 2 : 0;
-        int legendHeight = legendRows * 16;
+        int legendHeight = legendRows == 0 ? 0 : legendRows * 16 + 8;
         int plotW = width - left - right;
         int plotH = height - top - bottom;
         double yMax = 0;
         for (Series s : series) for (double[] p : s.points()) if (Double.isFinite(p[1])) yMax = Math.max(yMax, p[1]);
-        yMax = niceCeil(yMax <= 0 ? 1 : yMax * 1.05);
+        double step = niceStep(yMax <= 0 ? 1 : yMax / 4);
+        int steps = Math.max(1, (int) Math.ceil(yMax * 1.02 / step - 1e-9));
+        if (yMax <= 0) steps = 4;
+        yMax = step * steps;
         if (xMax <= xMin) xMax = xMin + 1;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"").append(width)
@@ -53,8 +56,7 @@ final class Svg {
                 .append(height + legendHeight).append("\"><title>").append(Html.escape(title)).append("</title>");
         sb.append("<text x=\"").append(left).append("\" y=\"16\" class=\"ct\">").append(Html.escape(title)).append("</text>");
         // y grid and labels
-        double step = yMax / 4;
-        for (int i = 0; i <= 4; i++) {
+        for (int i = 0; i <= steps; i++) {
             double v = step * i;
             double y = top + plotH - plotH * (v / yMax);
             sb.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"").append(f(y))
@@ -104,7 +106,7 @@ final class Svg {
                 int col = i % 2;
                 int row = i / 2;
                 double x = left + col * (plotW / 2.0);
-                double y = height + row * 16 + 2;
+                double y = height + row * 16 + 10;
                 sb.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x + 16)).append("\" y1=\"").append(f(y - 4))
                         .append("\" y2=\"").append(f(y - 4)).append("\" stroke=\"").append(s.color())
                         .append("\" stroke-width=\"3\"").append(s.dashed() ? " stroke-dasharray=\"5 3\"" : "").append("/>");
@@ -121,10 +123,18 @@ final class Svg {
     }
 
     private static List<Tick> linearTicks(double min, double max) {
-        double step = niceCeil((max - min) / 6);
+        double step = Math.max(1, niceStep((max - min) / 6)); // seconds: whole ticks
         List<Tick> t = new ArrayList<>();
         for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) t.add(new Tick(v, Fmt.num(v)));
         return t;
+    }
+
+    /** The smallest 1, 2, 5 × 10^k at or above {@code v}: a tick step. */
+    static double niceStep(double v) {
+        if (v <= 0 || !Double.isFinite(v)) return 1;
+        double mag = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[]{1, 2, 5, 10}) if (m * mag >= v * (1 - 1e-12)) return m * mag;
+        return 10 * mag;
     }
 
     /** The smallest 1, 2, 2.5, 5 × 10^k at or above {@code v}. */
