@@ -18,7 +18,7 @@ final class Markdown {
 
     /**
      * Text from a server or a user made safe inside a Markdown table cell: {@code | `} escaped with a backslash,
-     * {@code & < >} as entities (GitHub renders inline HTML), line breaks as spaces.
+     * {@code &} and {@code <} as entities (GitHub renders inline HTML), line breaks as spaces.
      */
     static String escape(String s) {
         if (s == null) return "";
@@ -31,7 +31,6 @@ final class Markdown {
                 case '\\': sb.append("\\\\"); break;
                 case '&': sb.append("&amp;"); break;
                 case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
                 case '\n': case '\r': case '\t': sb.append(' '); break;
                 default:
                     if (c >= 0x20 && c != 0x7f) sb.append(c);
