@@ -39,7 +39,9 @@ final class Svg {
     static String lineChart(String title, String yLabel, List<Series> series, double xMin, double xMax, List<Tick> xTicks,
                             String xLabel, int width, int height) {
         int left = 56, right = 12, top = 26, bottom = 38;
-        int legendRows = series.size() > 1 ? (series.size() + 1) / 2 : 0;
+        int longest = series.stream().mapToInt(x -> Math.min(42, x.name().length())).max().orElse(0);
+        int legendCols = longest > 24 ? 1 : 2;
+        int legendRows = series.size() > 1 ? (series.size() + legendCols - 1) / legendCols : 0;
         int legendHeight = legendRows == 0 ? 0 : legendRows * 16 + 8;
         int plotW = width - left - right;
         int plotH = height - top - bottom;
@@ -103,8 +105,8 @@ final class Svg {
         if (legendRows > 0) {
             for (int i = 0; i < series.size(); i++) {
                 Series s = series.get(i);
-                int col = i % 2;
-                int row = i / 2;
+                int col = i % legendCols;
+                int row = i / legendCols;
                 double x = left + col * (plotW / 2.0);
                 double y = height + row * 16 + 10;
                 sb.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x + 16)).append("\" y1=\"").append(f(y - 4))
