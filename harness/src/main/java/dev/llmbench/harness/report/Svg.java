@@ -38,7 +38,7 @@ final class Svg {
      */
     static String lineChart(String title, String yLabel, List<Series> series, double xMin, double xMax, List<Tick> xTicks,
                             String xLabel, int width, int height) {
-        int left = 56, right = 12, top = 26, bottom = 38;
+        int left = 56, right = 22, top = 26, bottom = 38;
         int longest = series.stream().mapToInt(x -> Math.min(42, x.name().length())).max().orElse(0);
         int legendCols = longest > 24 ? 1 : 2;
         int legendRows = series.size() > 1 ? (series.size() + legendCols - 1) / legendCols : 0;
