@@ -1,0 +1,100 @@
+package dev.llmbench.harness.report;
+
+import dev.llmbench.harness.compare.ResultIdentity;
+import dev.llmbench.harness.metrics.Summary;
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.SloVerdict;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The headline numbers of one result, as the report tables show them. Latencies in milliseconds, speeds in tokens
+ * per second; a figure the result does not have is null.
+ *
+ * @param label            the benchmark's label (see {@link ResultIdentity#labels})
+ * @param name             the benchmark's name
+ * @param model            the configured model ("" when unknown)
+ * @param endpoint         the endpoint URL, credentials stripped ("" when unknown)
+ * @param load             the load, e.g. {@code "concurrency 20"}, {@code "poisson 4 rps (max 32)"}
+ * @param shape            the prompt shape, e.g. {@code "100→200 tok"}, {@code "long-in-short-out (2000→128 tok)"}
+ * @param requests         measured requests
+ * @param errors           errors (failures other than rate limiting and cancellation)
+ * @param rateLimited      rate-limited requests
+ * @param cancelled        requests the run cut off
+ * @param errorRate        errors / measured, as a percentage
+ * @param ttftP50          TTFT p50 (ms)
+ * @param ttftP90          TTFT p90 (ms)
+ * @param ttftP99          TTFT p99 (ms)
+ * @param tpotP50          time per output token p50 (ms)
+ * @param itlP50           inter-token latency p50 (ms)
+ * @param e2eP50           end-to-end latency p50 (ms)
+ * @param e2eP90           end-to-end latency p90 (ms)
+ * @param outputSpeedP50   per-request output speed p50 (tok/s)
+ * @param outputThroughput system output throughput (tok/s)
+ * @param requestRate      successful requests per second
+ * @param goodput          requests per second that met every SLO, null when not measured
+ * @param partial          true when the run was cut short
+ * @param slos             the SLO verdicts
+ */
+public record Headline(String label, String name, String model, String endpoint, String load, String shape,
+                       long requests, long errors, long rateLimited, long cancelled, double errorRate,
+                       Double ttftP50, Double ttftP90, Double ttftP99, Double tpotP50, Double itlP50,
+                       Double e2eP50, Double e2eP90, Double outputSpeedP50, double outputThroughput,
+                       double requestRate, Double goodput, boolean partial, List<SloVerdict> slos) {
+
+    /** The headline of {@code r} under {@code label}. */
+    public static Headline of(BenchmarkResult r, String label) {
+        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r), load(r), shape(r),
+                r.counts().measured(), r.counts().errors(), r.counts().rateLimited(), r.counts().cancelled(),
+                r.counts().errorRate() * 100, pct(r, "ttft", 50), pct(r, "ttft", 90), pct(r, "ttft", 99),
+                pct(r, "tpot", 50), pct(r, "itl", 50), pct(r, "e2e", 50), pct(r, "e2e", 90), pct(r, "output_speed", 50),
+                r.throughput().outputTokensPerSecond(), r.throughput().requestsPerSecond(),
+                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts());
+    }
+
+    /** True when every SLO passed (also when there are none). */
+    public boolean slosPassed() {
+        return slos.stream().allMatch(SloVerdict::passed);
+    }
+
+    /** Percentile {@code p} of a metric in ms (latencies) or tok/s (speeds), null when the result lacks it or it is empty. */
+    static Double pct(BenchmarkResult r, String metric, double p) {
+        Summary s = r.metrics().get(metric);
+        if (s == null || s.count() == 0) return null;
+        return s.percentile(p) / 1000.0;
+    }
+
+    /** The load of a result in words, from its configuration. */
+    static String load(BenchmarkResult r) {
+        if (!(r.configuration().get("load") instanceof Map<?, ?> m)) return "";
+        Object type = m.get("type");
+        if ("concurrency".equals(type)) return "concurrency " + m.get("users");
+        if ("arrival_rate".equals(type)) {
+            String s = String.valueOf(m.get("process")).toLowerCase(Locale.ROOT) + " " + num(m.get("rate_per_second")) + " rps";
+            if (m.get("max_concurrency") != null) s += " (max " + m.get("max_concurrency") + ")";
+            return s;
+        }
+        if ("burst".equals(type)) {
+            return "burst " + m.get("size") + " × " + m.get("repeats") + " every " + num(m.get("interval_seconds")) + " s";
+        }
+        return type == null ? "" : String.valueOf(type);
+    }
+
+    /** The prompt shape of a result in words, from its configuration. */
+    static String shape(BenchmarkResult r) {
+        if (!(r.configuration().get("prompt_shape") instanceof Map<?, ?> m)) return "";
+        String tokens = m.get("input_tokens") + "→" + m.get("output_tokens") + " tok";
+        Object name = m.get("name");
+        return name == null || "custom".equals(name) ? tokens : name + " (" + tokens + ")";
+    }
+
+    private static String num(Object o) {
+        if (o instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+        return String.valueOf(o);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.llmbench.harness.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.harness.compare.BaselineComparison;
+import dev.llmbench.harness.compare.CompareOptions;
+import dev.llmbench.harness.compare.ComparisonReport;
+import dev.llmbench.harness.compare.TestResults;
+import dev.llmbench.harness.endpoint.FailureKind;
+import dev.llmbench.harness.result.BenchmarkResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Markdown summary, summary.json and the HTML page's escaping. */
+class ReportContentTest {
+
+    private static final String XSS = "<script>alert(1)</script>";
+
+    private static ResultSet sample() {
+        return ResultSet.of(List.of(
+                TestResults.named("chat-small").ttftUs(1500).slos("p90(ttft) < 1ms", "error_rate < 1%").build(),
+                TestResults.named("chat-large").model("m|odel `x`").build()));
+    }
+
+    private static ComparisonReport comparison(ResultSet set) {
+        return BaselineComparison.compare(set.results(), List.of(TestResults.named("chat-small").ttftUs(1000).build(),
+                TestResults.named("chat-large").model("m|odel `x`").build()), CompareOptions.defaults());
+    }
+
+    @Test
+    void markdownHasATablePerBenchmarkSloVerdictsAndTheRegressions() {
+        ResultSet set = sample();
+        String md = ReportWriter.markdown(set, comparison(set));
+        assertThat(md).startsWith("## llmbench report\n")
+                .contains("❌ 1 of 2 SLOs failed")
+                .contains("❌ 3 regressions against the baseline")
+                .contains("| Benchmark | Model | Load | Shape | Requests | Errors | TTFT p50 | TTFT p90 | TPOT p50 |")
+                .contains("| chat-small | model-a | concurrency 4 | 10→11 tok | 100 | 0 | 1.50 ms ❌ ▲+50.0% |")
+                .contains("| chat-small | `p90(ttft) < 1ms` | 1.5 ms | 1 ms | ❌ |")
+                .contains("| chat-small | `error_rate < 1%` | 0.00 % | 1 % | ✅ |")
+                .contains("- ❌ chat-small: p90(ttft) 1.00 ms -> 1.50 ms (+50.0%, tolerance 10%)");
+        // server text: pipes and backticks escaped so the table holds
+        assertThat(md).contains("| chat-large | m\\|odel \\`x\\` |");
+        assertThat(Markdown.escape("a|b`c<d>\ne")).isEqualTo("a\\|b\\`c&lt;d> e");
+        // fits a PR comment
+        assertThat(md.length()).isLessThan(65_536);
+    }
+
+    @Test
+    void markdownWithoutComparisonOrResults() {
+        assertThat(ReportWriter.markdown(ResultSet.of(List.of()), null)).contains("_No results found._").doesNotContain("baseline");
+    }
+
+    @Test
+    void htmlEscapeEscapesEverythingThatCouldOpenMarkup() {
+        assertThat(Html.escape(XSS)).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(Html.escape("a&b \"q\" 'x'")).isEqualTo("a&amp;b &quot;q&quot; &#39;x&#39;");
+        assertThat(Html.escape(null)).isEmpty();
+        assertThat(Html.escape("nul\u0000bell\u0007")).isEqualTo("nulbell");
+    }
+
+    @Test
+    void everyServerOrUserStringIsEscapedInTheHtml() {
+        BenchmarkResult evil = TestResults.named("bench " + XSS).model(XSS).url("http://h/" + XSS).errors(3)
+                .failureExample(FailureKind.HTTP_STATUS, "HTTP 500: " + XSS).slos("p90(ttft) < 800ms").build()
+                .withWarning("warning " + XSS);
+        BenchmarkResult other = TestResults.named("bench " + XSS).model("ok-model").build();
+        ResultSet set = ResultSet.of(List.of(evil, other));
+        String html = ReportWriter.html(set, BaselineComparison.compare(set.results(), List.of(other), CompareOptions.defaults()));
+        assertThat(html).doesNotContain(XSS).doesNotContain("<script>alert");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("HTTP 500: &lt;script&gt;");
+        assertThat(html).contains("warning &lt;script&gt;");
+        // exactly our two scripts: the error hook and the sorter
+        assertThat(html.split("<script>", -1)).hasSize(3);
+    }
+
+    @Test
+    void theHtmlIsSelfContained() {
+        String html = ReportWriter.html(sample(), null);
+        assertThat(html).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("src=").doesNotContain("@import")
+                .doesNotContain("https://");
+        assertThat(html).contains("<svg").contains("id=\"overview\"").contains("id=\"js-errors\"");
+    }
+
+    @Test
+    void writesTheThreeFilesAndAMachineReadableSummary(@TempDir Path dir) throws Exception {
+        ResultSet set = sample();
+        ReportWriter.ReportFiles f = ReportWriter.write(set, comparison(set), dir);
+        assertThat(f.html()).exists().hasFileName("report.html");
+        assertThat(f.markdown()).exists().hasFileName("report.md");
+        JsonNode s = new ObjectMapper().readTree(Files.readString(f.summary()));
+        assertThat(s.get("schema").asText()).isEqualTo("llmbench-summary/1");
+        assertThat(s.get("slos_passed").asBoolean()).isFalse();
+        assertThat(s.get("slo_violations").asInt()).isEqualTo(1);
+        assertThat(s.get("regressions_count").asInt()).isEqualTo(3);
+        JsonNode b = s.get("benchmarks").get(0);
+        assertThat(b.get("label").asText()).isEqualTo("chat-small");
+        assertThat(b.get("latency_ms").get("ttft").get("p90").asDouble()).isEqualTo(1.5);
+        assertThat(b.get("requests").get("measured").asLong()).isEqualTo(100);
+        assertThat(b.get("output_throughput_tok_s").asDouble()).isEqualTo(100.0);
+        assertThat(b.get("baseline").get(1).get("verdict").asText()).isEqualTo("WORSE");
+        // the summary is not read back as a result
+        ResultSet again = ResultSet.read(List.of(dir));
+        assertThat(again.results()).isEmpty();
+        assertThat(again.warnings()).isEmpty();
+    }
+}
