@@ -67,14 +67,14 @@ public final class CompareOptions {
     /** These options with one more per-metric tolerance ({@code "p99(itl)"} or {@code "itl"}; a fraction). */
     public CompareOptions withMetricTolerance(String metric, double fraction) {
         Map<String, Double> m = new LinkedHashMap<>(metricTolerances);
-        m.put(normalise(metric), fraction);
+        m.put(checkedKey(metric), fraction);
         return new CompareOptions(tolerance, m, minSamples, metrics);
     }
 
     /** These options with these per-metric tolerances added (null or empty: none added). */
     public CompareOptions withMetricTolerances(Map<String, Double> tolerances) {
         Map<String, Double> m = new LinkedHashMap<>(metricTolerances);
-        if (tolerances != null) tolerances.forEach((k, v) -> m.put(normalise(k), v));
+        if (tolerances != null) tolerances.forEach((k, v) -> m.put(checkedKey(k), v));
         return new CompareOptions(tolerance, m, minSamples, metrics);
     }
 
@@ -111,6 +111,42 @@ public final class CompareOptions {
         Double t = metricTolerances.get(metric.id());
         if (t == null) t = metricTolerances.get(metric.baseMetric());
         return t == null ? tolerance : t;
+    }
+
+    /** The base metrics a per-metric tolerance may name on its own (applying to all their statistics). */
+    public static final List<String> BASE_METRICS = List.of("ttft", "ttfo", "e2e", "tpot", "itl", "queue_delay",
+            "output_speed", "request_throughput", "output_throughput", "request_rate", "goodput", "error_rate");
+
+    /**
+     * Reads a tolerance as people write it: {@code 10%}, {@code 2.5 %} or a fraction {@code 0.1}.
+     *
+     * @param what names the setting in the error message, e.g. {@code llmbench.tolerance}
+     * @throws IllegalArgumentException naming {@code what}, the text and what is allowed
+     */
+    public static double parseTolerance(String text, String what) {
+        String t = text == null ? "" : text.trim();
+        try {
+            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100.0 : Double.parseDouble(t);
+            if (v >= 0 && !Double.isInfinite(v)) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(what + ": '" + text + "' is not a tolerance; allowed: a percentage such as 10% "
+                + "or a fraction such as 0.1, >= 0");
+    }
+
+    private static String checkedKey(String metric) {
+        String key = normalise(metric);
+        if (BASE_METRICS.contains(key)) return key;
+        CompareMetric parsed = null;
+        try {
+            parsed = CompareMetric.parse(key);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (parsed != null && BASE_METRICS.contains(parsed.baseMetric())) return parsed.id();
+        throw new IllegalArgumentException("tolerance for unknown metric '" + metric + "'; allowed: a metric id such as "
+                + "p90(ttft) or mean(tpot), or a base metric: " + String.join(", ", BASE_METRICS));
     }
 
     private static String normalise(String id) {

@@ -1,5 +1,7 @@
 package dev.llmbench.junit.internal;
 
+import dev.llmbench.harness.load.TierSpec;
+import dev.llmbench.harness.workload.ShapeSpec;
 import dev.llmbench.harness.load.ArrivalProcess;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.junit.ConfigurationKeys;

@@ -1,5 +1,7 @@
 package dev.llmbench.junit.internal;
 
+import dev.llmbench.harness.load.TierSpec;
+import dev.llmbench.harness.workload.ShapeSpec;
 import dev.llmbench.harness.Benchmark;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;

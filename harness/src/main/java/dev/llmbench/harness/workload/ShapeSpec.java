@@ -1,12 +1,11 @@
-package dev.llmbench.junit.internal;
+package dev.llmbench.harness.workload;
 
-import dev.llmbench.harness.workload.PromptShape;
-import dev.llmbench.harness.workload.TokenCount;
+import dev.llmbench.harness.load.TierSpec;
 
 import java.util.Objects;
 
 /**
- * One prompt shape of a benchmark test, with its display label and a file-name-safe slug.
+ * One prompt shape of a benchmark (a test method or an ad-hoc run), with its display label and a file-name-safe slug.
  *
  * @param shape the harness's prompt shape
  * @param label e.g. {@code 100→1000 tokens}, {@code short-in-long-out 100→1000 tokens}, {@code 500±200→250±100 tokens}

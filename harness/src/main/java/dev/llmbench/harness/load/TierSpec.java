@@ -1,14 +1,10 @@
-package dev.llmbench.junit.internal;
-
-import dev.llmbench.harness.load.ArrivalProcess;
-import dev.llmbench.harness.load.LoadModel;
-import dev.llmbench.harness.load.LoadTier;
+package dev.llmbench.harness.load;
 
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One load tier of a benchmark test: the load model, its display label and a file-name-safe slug.
+ * One load tier of a benchmark (a test method or an ad-hoc run): the load model, its display label and a file-name-safe slug.
  *
  * @param load  the load model
  * @param label e.g. {@code medium: 20 concurrent}, {@code 8 concurrent}, {@code poisson 5.0 rps}, {@code burst 10 ×2 every 1s}
@@ -58,7 +54,8 @@ public record TierSpec(LoadModel load, String label, String slug) {
         return new TierSpec(burst, label, slug);
     }
 
-    static String fmt(double d) {
+    /** A number without trailing zeros ({@code 5}, {@code 2.5}), for labels and slugs. */
+    public static String fmt(double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
