@@ -20,6 +20,7 @@ public class BaselineMojo extends AbstractResultsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        resolveFolders();
         if (skip) {
             getLog().info("llmbench: baseline skipped");
             return;

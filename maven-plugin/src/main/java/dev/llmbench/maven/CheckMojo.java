@@ -53,6 +53,7 @@ public class CheckMojo extends AbstractResultsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        resolveFolders();
         if (skip) {
             getLog().info("llmbench: check skipped");
             return;

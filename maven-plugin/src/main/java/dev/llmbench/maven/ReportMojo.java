@@ -7,6 +7,7 @@ import dev.llmbench.harness.report.ReportWriter;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -19,11 +20,11 @@ import java.util.List;
  * {@code summary.json} from every result under {@code target/llmbench/} (and any other result folders), compared with
  * the baseline when there is one. Works after {@code mvn verify}, or on its own.
  */
-@Mojo(name = "report", requiresProject = false, threadSafe = true)
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ReportMojo extends AbstractResultsMojo {
 
-    /** Where the report files go. */
-    @Parameter(property = "llmbench.reportDirectory", defaultValue = "${project.build.directory}/llmbench")
+    /** Where the report files go. Default: {@code target/llmbench}. */
+    @Parameter(property = "llmbench.reportDirectory")
     File reportDirectory;
 
     /** Tolerance of the baseline deltas shown in the report ({@code 10%} or {@code 0.1}); as in {@code check}. */
@@ -32,6 +33,8 @@ public class ReportMojo extends AbstractResultsMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
+        resolveFolders();
+        if (reportDirectory == null) reportDirectory = ProjectFolders.resultsDir(project, session);
         if (skip) {
             getLog().info("llmbench: report skipped");
             return;

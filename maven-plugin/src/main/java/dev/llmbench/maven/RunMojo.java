@@ -8,11 +8,13 @@ import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -83,9 +85,15 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.simulatorProfile", defaultValue = "fast")
     String simulatorProfile;
 
-    /** Where result files and the report go. */
-    @Parameter(property = "llmbench.outputDirectory", defaultValue = "${project.build.directory}/llmbench")
+    /** Where result files and the report go. Default: {@code target/llmbench} (of the project, or of the current folder). */
+    @Parameter(property = "llmbench.outputDirectory")
     File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
 
     /** Write report.html, report.md and summary.json after the run. */
     @Parameter(property = "llmbench.report", defaultValue = "true")
@@ -97,6 +105,7 @@ public class RunMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (outputDirectory == null) outputDirectory = ProjectFolders.resultsDir(project, session);
         boolean simulated = endpoint == null || endpoint.isBlank();
         Profile profile = null;
         if (simulated) {
