@@ -50,6 +50,11 @@ public final class AdHocRun {
         return out;
     }
 
+    /** The SLO expressions every benchmark of the run is judged by, as given. */
+    public List<String> slos() {
+        return s.slos;
+    }
+
     /**
      * Checks that the endpoint takes TCP connections, then runs every benchmark in turn and writes its result.
      *

@@ -106,6 +106,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .disableCookieManagement()
                 .disableContentCompression()
                 .disableAuthCaching()
+                .setIoReactorExceptionCallback(this::onReactorException)
                 .build();
         client.start();
         this.decoderThread = threads.newThread("llmbench-decoder", () -> pipe.drainLoop(this::handle));
@@ -244,6 +245,17 @@ public final class HttpStreamingEndpoint implements Endpoint {
         // Header names only: values may be credentials.
         d.put("custom_headers", java.util.List.copyOf(config.headers().keySet()));
         return d;
+    }
+
+    /**
+     * HttpCore 5.4's reactor can throw {@link java.nio.channels.ClosedSelectorException} from its own shutdown after an
+     * immediate close (an unguarded {@code selector.keys()} in {@code SingleCoreIOReactor.closeOpenChannels}); that one
+     * is expected and dropped. Anything else is reported on stderr, once per exception, in one line: the default
+     * callback logged "null" and a stack trace through whatever logger the host (Maven) provides.
+     */
+    private void onReactorException(Exception e) {
+        if (closed && e instanceof java.nio.channels.ClosedSelectorException) return;
+        System.err.println("[llmbench] HTTP client I/O reactor error: " + e);
     }
 
     @Override
