@@ -1,7 +1,6 @@
 package dev.llmbench.maven;
 
 import dev.llmbench.harness.compare.Check;
-import dev.llmbench.harness.compare.CheckOutcome;
 import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
@@ -68,17 +67,7 @@ public class CheckMojo extends AbstractResultsMojo {
         }
         List<BenchmarkResult> baseline = readBaselineOrNull();
         if (baseline == null) getLog().info("llmbench: no baseline in " + baselineDirectory + " (llmbench:baseline stores one)");
-        CheckOutcome outcome = Check.run(set.results(), baseline, options);
-        if (outcome.passed()) {
-            for (String line : outcome.summary().split("\n")) getLog().info(line);
-            return;
-        }
-        if (warnOnly) {
-            for (String line : outcome.summary().split("\n")) getLog().warn(line);
-            getLog().warn("llmbench: the check failed, but llmbench.warnOnly is true: the build goes on");
-            return;
-        }
-        throw new MojoFailureException(outcome.summary());
+        Verdicts.apply(Check.run(set.results(), baseline, options), warnOnly, getLog());
     }
 
     private CompareOptions options() throws MojoExecutionException {

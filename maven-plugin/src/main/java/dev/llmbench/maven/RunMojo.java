@@ -2,7 +2,6 @@ package dev.llmbench.maven;
 
 import dev.llmbench.harness.adhoc.AdHocRun;
 import dev.llmbench.harness.compare.Check;
-import dev.llmbench.harness.compare.CheckOutcome;
 import dev.llmbench.harness.report.ReportWriter;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
@@ -137,14 +136,7 @@ public class RunMojo extends AbstractMojo {
                 ReportWriter.ReportFiles files = ReportWriter.write(ResultSet.of(results), null, outputDirectory.toPath());
                 getLog().info("llmbench: report " + files.html().toUri());
             }
-            CheckOutcome outcome = Check.run(results, null, null);
-            if (outcome.passed()) {
-                for (String line : outcome.summary().split("\n")) getLog().info(line);
-            } else if (warnOnly) {
-                for (String line : outcome.summary().split("\n")) getLog().warn(line);
-            } else {
-                throw new MojoFailureException(outcome.summary());
-            }
+            Verdicts.apply(Check.run(results, null, null), warnOnly, getLog());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
