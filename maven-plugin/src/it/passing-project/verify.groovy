@@ -10,6 +10,9 @@ results.each { assert it.text.contains(url) : "${it.name} was not measured again
 
 assert log.contains('llmbench check passed: 2 benchmarks, 4 SLO verdicts (0 violated), no baseline')
 assert log.contains('simulator on ' + url + ' stopped')
+def reports = (log =~ /llmbench: report file:\S+target\/llmbench\/report\.html/).count
+assert reports == 2 : "expected the report of verify and of mvn llmbench:report, found ${reports}"
+assert log =~ /llmbench-maven-plugin:[^:]+:report \(default-cli\) @ passing-project/
 def html = new File(basedir, 'target/llmbench/report.html')
 assert html.isFile()
 assert html.text.contains('<svg') && html.text.contains('ChatLatencyIT')
