@@ -55,4 +55,13 @@ public @interface LlmBenchmark {
      * when no endpoint is configured. Key {@value ConfigurationKeys#SIMULATOR_PROFILE}. Default: {@code fast}.
      */
     String simulatorProfile() default "";
+
+    /**
+     * The benchmark's name in place of the test class's simple name: results are named
+     * {@code <name>.<method>-<tier>-<shape>}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}. Give two
+     * classes (or {@code @Nested} classes) that target different models or endpoints the same name, and the report
+     * puts their results side by side in a leaderboard (see sample 05). Not a configuration key: a name belongs to
+     * the code. Default: the test class's simple name.
+     */
+    String name() default "";
 }

@@ -69,6 +69,25 @@ public final class AnnotationReader {
         return values;
     }
 
+    /**
+     * The benchmark name: the nearest non-empty {@code @LlmBenchmark(name)} (method, class, enclosing classes), else
+     * the test class's simple name.
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when the name has other characters
+     */
+    public String benchmarkName() {
+        for (Found<LlmBenchmark> f : all(LlmBenchmark.class)) {
+            String n = f.annotation().name();
+            if (n.isEmpty()) continue;
+            if (!n.matches("[A-Za-z0-9._-]{1,80}")) {
+                throw Misconfiguration.at("@LlmBenchmark(name = \"" + n + "\") on " + f.where(),
+                        "not a benchmark name; allowed: 1 to 80 letters, digits, '.', '_' or '-'");
+            }
+            return n;
+        }
+        return simpleName(testClass);
+    }
+
     private static <A extends Annotation> void string(Map<String, SettingsResolver.Value> values, List<Found<A>> found,
                                                       String key, String attribute, Function<A, String> get) {
         for (Found<A> f : found) {

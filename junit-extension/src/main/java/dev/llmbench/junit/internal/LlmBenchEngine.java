@@ -109,7 +109,7 @@ public final class LlmBenchEngine {
         }
 
         String base = baseDisplayName(context, method);
-        String benchmarkBase = AnnotationReader.simpleName(testClass) + "." + method.getName();
+        String benchmarkBase = reader.benchmarkName() + "." + method.getName();
         List<TestTemplateInvocationContext> invocations = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int index = 0;
@@ -177,7 +177,7 @@ public final class LlmBenchEngine {
         }
         Path file;
         try {
-            file = ResultFiles.writeToDirectory(result, s.outputDirectory());
+            file = ResultFiles.write(result, resultFile(context, result, s.outputDirectory()));
         } catch (IOException e) {
             throw new UncheckedIOException("llmbench: cannot write the result of " + plan.displayName() + " to "
                     + s.outputDirectory().toAbsolutePath() + " (" + "llmbench.outputDirectory)", e);
@@ -186,6 +186,24 @@ public final class LlmBenchEngine {
         store.put(RESULT, result);
         store.put(RESULT_FILE, file);
         context.publishReportEntry(reportEntries(plan, result, file));
+    }
+
+    /**
+     * Where a result goes: {@code <name>.json}, unless this test run already wrote that file, e.g. for a benchmark of
+     * the same name against another model (a leaderboard): then {@code <name>@<model>.json}, then {@code -2}, {@code -3}…
+     * Results of one run never overwrite each other; a file from an earlier run is replaced as before. The set of
+     * files written lives in the root context's store.
+     */
+    private static Path resultFile(ExtensionContext context, BenchmarkResult result, Path directory) {
+        @SuppressWarnings("unchecked")
+        Set<Path> written = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("writtenResultFiles", k -> java.util.concurrent.ConcurrentHashMap.<Path>newKeySet(), Set.class);
+        Path plain = directory.resolve(ResultFiles.fileName(result)).toAbsolutePath().normalize();
+        if (written.add(plain)) return plain;
+        String base = (result.name() + "@" + result.configuration().getOrDefault("model", "")).replaceAll("[^A-Za-z0-9._@-]", "_");
+        Path candidate = plain.resolveSibling(base + ".json");
+        for (int n = 2; !written.add(candidate); n++) candidate = plain.resolveSibling(base + "-" + n + ".json");
+        return candidate;
     }
 
     /** The invocation's result, or null before {@link #run} or outside benchmark invocations. */
