@@ -1,5 +1,7 @@
 package dev.llmbench.harness;
 
+import dev.llmbench.harness.cost.CostCalculator;
+import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.Endpoint;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.GenerationRequest;
@@ -96,6 +98,7 @@ public final class Benchmark {
     private final Tokenizer tokenizer;      // null: approximate prompts, no local output counting
     private final boolean countOutputTokens;
     private final Dataset dataset;          // null: prompts from the prompt shape
+    private final Pricing pricing;          // null: no cost figures
 
     private Benchmark(Builder b) {
         this.name = b.name;
@@ -116,6 +119,7 @@ public final class Benchmark {
         this.tokenizer = b.tokenizer;
         this.countOutputTokens = b.countOutputTokens;
         this.dataset = b.datasetPath == null ? null : Dataset.load(b.datasetPath);
+        this.pricing = b.pricing;
     }
 
     public static Builder builder(String name) { return new Builder(name); }
@@ -165,10 +169,9 @@ public final class Benchmark {
         RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
         if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
         BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts, work), recorder.snapshot());
-        if (goodput != null) {
-            result = goodput.applyTo(result);
-            result = result.withSloVerdicts(slos.evaluate(result));
-        }
+        if (goodput != null) result = goodput.applyTo(result);
+        if (pricing != null) result = result.withCost(CostCalculator.figures(result, pricing)); // before cost SLOs
+        if (goodput != null) result = result.withSloVerdicts(slos.evaluate(result));
         if (outputDirectory != null) {
             try {
                 ResultFiles.writeToDirectory(result, outputDirectory);
@@ -224,6 +227,7 @@ public final class Benchmark {
         b.put("warmup_duration_s", bounds.warmupDuration().toMillis() / 1000.0);
         c.put("bounds", b);
         c.put("seed", seed);
+        if (pricing != null) c.put("pricing", pricing.toConfig());
         if (!slos.isEmpty()) {
             List<String> expressions = new ArrayList<>();
             for (Slo s : slos.slos()) expressions.add(s.expression());
@@ -256,6 +260,7 @@ public final class Benchmark {
         private Tokenizer tokenizer;
         private boolean countOutputTokens = true;
         private Path datasetPath;
+        private Pricing pricing;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("benchmark name must not be blank");
@@ -290,6 +295,8 @@ public final class Benchmark {
         public Builder warmupDuration(Duration d) { this.warmupDuration = d; return this; }
         public Builder drainTimeout(Duration d) { this.drainTimeout = d; return this; }
         public Builder seed(long s) { this.seed = s; return this; }
+        /** Prices tokens or GPU time, so the result carries cost figures ({@link CostCalculator}); null: none. */
+        public Builder pricing(Pricing p) { this.pricing = p; return this; }
         /** Writes the result JSON there after the run (e.g. {@code target/llmbench}). */
         public Builder outputDirectory(Path dir) { this.outputDirectory = dir; return this; }
         /**

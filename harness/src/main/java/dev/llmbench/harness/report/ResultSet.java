@@ -1,5 +1,7 @@
 package dev.llmbench.harness.report;
 
+import dev.llmbench.harness.cost.CostCalculator;
+import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.ResultMerger;
@@ -166,6 +168,13 @@ public final class ResultSet {
         if (ga != null && gb != null) {
             long good = Math.round(ga * a.throughput().windowSeconds()) + Math.round(gb * b.throughput().windowSeconds());
             m = GoodputCounter.withGoodput(m, good);
+        }
+        // Cost: re-priced from the merged tokens and window with the pricing the results recorded.
+        try {
+            Pricing pricing = Pricing.fromConfig(m.configuration());
+            if (pricing != null) m = m.withCost(CostCalculator.figures(m, pricing));
+        } catch (RuntimeException e) {
+            m = m.withWarning("cost not recomputed after merging: " + e.getMessage());
         }
         Object slos = m.configuration().get("slos");
         java.util.LinkedHashSet<String> expressions = new java.util.LinkedHashSet<>();

@@ -1,0 +1,77 @@
+package dev.llmbench.harness.cost;
+
+import dev.llmbench.harness.result.BenchmarkResult;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a result's measured requests, token totals and wall time into cost figures (US dollars). Stateless.
+ *
+ * <p>The figures ({@link BenchmarkResult#cost()}), named so that the SLO {@code cost_X} reads {@code usd_X}:
+ * <ul>
+ *   <li>{@code basis}: {@code api} (tokens priced) or {@code gpu} (GPU time priced; used only when tokens are not);</li>
+ *   <li>{@code usd_per_run}: the measured requests' cost: uncached input × input price + cached input × cached price +
+ *       output × output price; or GPU $/hour × GPUs × the measured window;</li>
+ *   <li>{@code usd_per_request}: per measured request (failed ones included: they were paid for);</li>
+ *   <li>{@code usd_per_1k_output_tokens}: run cost per 1000 output tokens;</li>
+ *   <li>{@code usd_per_1k_tokens}: API: the blended list price per 1000 tokens, input and output weighted 3:1 as
+ *       the provider leaderboards do; GPU: run cost per 1000 tokens in and out;</li>
+ *   <li>{@code usd_per_good_request}: run cost per request that met every SLO (only when goodput was measured and
+ *       at least one request was good);</li>
+ *   <li>{@code gpu_usd_per_run}, {@code gpu_usd_per_1k_output_tokens}: the GPU figures too, when both parts are
+ *       priced;</li>
+ *   <li>{@code model_flops_utilisation}: 2 × active parameters × tokens per second / (peak FLOP/s × GPUs), when the
+ *       model size and GPU peak are known (the forward pass costs about 2 FLOPs per parameter per token).</li>
+ * </ul>
+ */
+public final class CostCalculator {
+
+    private CostCalculator() {
+    }
+
+    /** The cost figures of {@code result} under {@code pricing}; null when nothing is priced. */
+    public static Map<String, Object> figures(BenchmarkResult result, Pricing pricing) {
+        if (pricing == null || (!pricing.pricesTokens() && !pricing.pricesGpuTime())) return null;
+        long input = result.tokens().input();
+        long cached = Math.min(result.tokens().cached(), input);
+        long output = result.tokens().output();
+        long measured = result.counts().measured();
+        double windowSeconds = result.throughput().windowSeconds();
+
+        double apiUsd = (input - cached) * pricing.inputUsdPerMillionTokens() / 1e6
+                + cached * pricing.effectiveCachedInputUsdPerMillionTokens() / 1e6
+                + output * pricing.outputUsdPerMillionTokens() / 1e6;
+        double gpuUsd = pricing.gpuUsdPerHour() * pricing.gpuCount() * windowSeconds / 3600.0;
+        boolean api = pricing.pricesTokens();
+        double usd = api ? apiUsd : gpuUsd;
+
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("basis", api ? "api" : "gpu");
+        f.put("pricing_source", pricing.source());
+        f.put("usd_per_run", usd);
+        if (measured > 0) f.put("usd_per_request", usd / measured);
+        if (output > 0) f.put("usd_per_1k_output_tokens", usd / output * 1000.0);
+        if (api) {
+            f.put("usd_per_1k_tokens", (Pricing.BLENDED_INPUT_SHARE * pricing.inputUsdPerMillionTokens()
+                    + (1 - Pricing.BLENDED_INPUT_SHARE) * pricing.outputUsdPerMillionTokens()) / 1000.0);
+        } else if (input + output > 0) {
+            f.put("usd_per_1k_tokens", usd / (input + output) * 1000.0);
+        }
+        Double goodput = result.throughput().goodputRequestsPerSecond();
+        if (goodput != null) {
+            long good = Math.round(goodput * windowSeconds);
+            if (good > 0) f.put("usd_per_good_request", usd / good);
+        }
+        if (api && pricing.pricesGpuTime()) {
+            f.put("gpu_usd_per_run", gpuUsd);
+            if (output > 0) f.put("gpu_usd_per_1k_output_tokens", gpuUsd / output * 1000.0);
+        }
+        if (pricing.modelParameters() > 0 && pricing.peakFlopsPerGpu() > 0 && pricing.gpuCount() > 0 && windowSeconds > 0) {
+            double tokensPerSecond = (input + output) / windowSeconds;
+            f.put("model_flops_utilisation", 2 * pricing.modelParameters() * tokensPerSecond
+                    / (pricing.peakFlopsPerGpu() * pricing.gpuCount()));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.llmbench.harness.cost;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run's tokens or GPU time cost, in US dollars. Either part may be absent (its figures are then 0 / unset):
+ * <ul>
+ *   <li>a priced API: $ per 1M input, cached-input and output tokens;</li>
+ *   <li>self-hosted serving: $ per GPU-hour and the number of GPUs, and optionally the model's parameter count and one
+ *       GPU's peak FLOP/s (for model FLOPs utilisation).</li>
+ * </ul>
+ * Immutable. Stored in a result's configuration ({@link #toConfig()}) so merged results can be re-priced.
+ *
+ * @param inputUsdPerMillionTokens       $ per 1M input tokens (0: not priced)
+ * @param cachedInputUsdPerMillionTokens $ per 1M cached input tokens; negative: same as input
+ * @param outputUsdPerMillionTokens      $ per 1M output tokens (0: not priced)
+ * @param gpuUsdPerHour                  $ per GPU-hour (0: not self-hosted)
+ * @param gpuCount                       GPUs serving the model (with {@code gpuUsdPerHour})
+ * @param modelParameters                parameters active per token (0: unknown), for model FLOPs utilisation
+ * @param peakFlopsPerGpu                one GPU's dense peak FLOP/s (0: unknown), for model FLOPs utilisation
+ * @param source                         where the prices came from, e.g. {@code configured} or
+ *                                       {@code simulator profile fast (illustrative)}
+ */
+public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
+                      double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
+
+    /** Input and output tokens are weighted 3:1 in the blended price, as the provider leaderboards do. */
+    public static final double BLENDED_INPUT_SHARE = 0.75;
+
+    public Pricing {
+        check("inputUsdPerMillionTokens", inputUsdPerMillionTokens, false);
+        check("cachedInputUsdPerMillionTokens", cachedInputUsdPerMillionTokens, true);
+        check("outputUsdPerMillionTokens", outputUsdPerMillionTokens, false);
+        check("gpuUsdPerHour", gpuUsdPerHour, false);
+        check("modelParameters", modelParameters, false);
+        check("peakFlopsPerGpu", peakFlopsPerGpu, false);
+        if (gpuCount < 0 || gpuCount > 100_000) throw new IllegalArgumentException("gpuCount must be 0..100000, was " + gpuCount);
+        if (gpuUsdPerHour > 0 && gpuCount == 0) throw new IllegalArgumentException("gpuCount must be >= 1 when gpuUsdPerHour is set");
+        source = source == null || source.isBlank() ? "configured" : source;
+    }
+
+    private static void check(String what, double v, boolean negativeMeansUnset) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || (v < 0 && !negativeMeansUnset)) {
+            throw new IllegalArgumentException(what + " must be a finite number >= 0, was " + v);
+        }
+    }
+
+    /** A priced API: $ per 1M input and output tokens (cached input priced as input). */
+    public static Pricing api(double inputUsdPerMillionTokens, double outputUsdPerMillionTokens) {
+        return new Pricing(inputUsdPerMillionTokens, -1, outputUsdPerMillionTokens, 0, 0, 0, 0, "configured");
+    }
+
+    /** Self-hosted serving: $ per GPU-hour × GPUs. */
+    public static Pricing gpu(double usdPerGpuHour, int gpuCount) {
+        return new Pricing(0, -1, 0, usdPerGpuHour, gpuCount, 0, 0, "configured");
+    }
+
+    /** These prices with a cached-input price ($ per 1M tokens). */
+    public Pricing withCachedInput(double usdPerMillionTokens) {
+        return new Pricing(inputUsdPerMillionTokens, usdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
+                modelParameters, peakFlopsPerGpu, source);
+    }
+
+    /** These prices with GPU-hour pricing added. */
+    public Pricing withGpu(double usdPerGpuHour, int gpus) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, usdPerGpuHour,
+                gpus, modelParameters, peakFlopsPerGpu, source);
+    }
+
+    /** These prices with the model size and GPU peak that model FLOPs utilisation needs. */
+    public Pricing withHardware(double activeParameters, double peakFlopsPerGpu) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
+                gpuCount, activeParameters, peakFlopsPerGpu, source);
+    }
+
+    /** These prices, saying where they came from. */
+    public Pricing withSource(String source) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
+                gpuCount, modelParameters, peakFlopsPerGpu, source);
+    }
+
+    /** True when tokens are priced (an API). */
+    public boolean pricesTokens() {
+        return inputUsdPerMillionTokens > 0 || outputUsdPerMillionTokens > 0;
+    }
+
+    /** True when GPU time is priced (self-hosted). */
+    public boolean pricesGpuTime() {
+        return gpuUsdPerHour > 0 && gpuCount > 0;
+    }
+
+    /** The cached-input price in effect ($ per 1M tokens). */
+    public double effectiveCachedInputUsdPerMillionTokens() {
+        return cachedInputUsdPerMillionTokens < 0 ? inputUsdPerMillionTokens : cachedInputUsdPerMillionTokens;
+    }
+
+    /** Plain values for a result's configuration (key {@code pricing}). */
+    public Map<String, Object> toConfig() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input_usd_per_million_tokens", inputUsdPerMillionTokens);
+        m.put("cached_input_usd_per_million_tokens", effectiveCachedInputUsdPerMillionTokens());
+        m.put("output_usd_per_million_tokens", outputUsdPerMillionTokens);
+        m.put("gpu_usd_per_hour", gpuUsdPerHour);
+        m.put("gpu_count", (long) gpuCount);
+        m.put("model_parameters", modelParameters);
+        m.put("peak_flops_per_gpu", peakFlopsPerGpu);
+        m.put("source", source);
+        return m;
+    }
+
+    /**
+     * The pricing a result's configuration recorded, or null when it has none.
+     *
+     * @throws IllegalArgumentException when the recorded pricing is malformed
+     */
+    public static Pricing fromConfig(Map<String, Object> configuration) {
+        Object p = Objects.requireNonNull(configuration, "configuration").get("pricing");
+        if (!(p instanceof Map<?, ?> m)) return null;
+        return new Pricing(num(m, "input_usd_per_million_tokens"), num(m, "cached_input_usd_per_million_tokens"),
+                num(m, "output_usd_per_million_tokens"), num(m, "gpu_usd_per_hour"), (int) num(m, "gpu_count"),
+                num(m, "model_parameters"), num(m, "peak_flops_per_gpu"), m.get("source") == null ? null : String.valueOf(m.get("source")));
+    }
+
+    private static double num(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) return 0;
+        if (v instanceof Number n) return n.doubleValue();
+        throw new IllegalArgumentException("pricing." + key + " is not a number: " + v);
+    }
+}

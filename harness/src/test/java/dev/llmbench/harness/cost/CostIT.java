@@ -1,0 +1,105 @@
+package dev.llmbench.harness.cost;
+
+import dev.llmbench.harness.Benchmark;
+import dev.llmbench.harness.load.LoadModel;
+import dev.llmbench.harness.report.ResultSet;
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.ResultFiles;
+import dev.llmbench.harness.result.SloVerdict;
+import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.simulator.Profile;
+import dev.llmbench.simulator.Simulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Cost figures of whole runs against the simulator: from the measured tokens and window, judged by cost SLOs, re-priced on merge. */
+class CostIT {
+
+    private static Benchmark.Builder run(Simulator sim, String name, Pricing pricing) {
+        return Benchmark.builder(name)
+                .endpoint(sim.baseUri().toString())
+                .model("fast-sim-0.5b")
+                .load(LoadModel.concurrency(2))
+                .promptShape(PromptShape.of(40, 20))
+                .maxRequests(10)
+                .pricing(pricing);
+    }
+
+    @Test
+    void anApiRunCostsItsTokensAtTheirPrices() {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            BenchmarkResult r = run(sim, "api", Pricing.api(1.0, 3.0))
+                    .slo("cost_per_1k_output_tokens <= 1", "cost_per_request < 0.000001")
+                    .build().run();
+            long in = r.tokens().input();
+            long out = r.tokens().output();
+            assertThat(out).isEqualTo(10 * 20);
+            assertThat(in).isPositive();
+            double usd = in * 1.0 / 1e6 + out * 3.0 / 1e6;
+            Map<String, Object> cost = r.cost();
+            assertThat(cost).containsEntry("basis", "api").containsEntry("pricing_source", "configured");
+            assertThat((double) cost.get("usd_per_run")).isCloseTo(usd, within(1e-15));
+            assertThat((double) cost.get("usd_per_request")).isCloseTo(usd / 10, within(1e-15));
+            assertThat((double) cost.get("usd_per_1k_output_tokens")).isCloseTo(usd / out * 1000, within(1e-15));
+            assertThat((double) cost.get("usd_per_1k_tokens")).isCloseTo((0.75 * 1.0 + 0.25 * 3.0) / 1000, within(1e-15));
+            // Both SLOs were judged on these figures: the first holds, the second cannot (a request costs ~1e-4 $).
+            assertThat(r.sloVerdicts()).extracting(SloVerdict::passed).containsExactly(true, false);
+            assertThat(r.configuration().get("pricing")).isEqualTo(Pricing.api(1.0, 3.0).toConfig());
+        }
+    }
+
+    @Test
+    void aSelfHostedRunCostsItsGpuTimeAndReportsModelFlopsUtilisation() {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            Pricing gpu = Pricing.gpu(3.6, 2).withHardware(0.5e9, 200e12);
+            BenchmarkResult r = run(sim, "gpu", gpu).build().run();
+            double window = r.throughput().windowSeconds();
+            double usd = 3.6 * 2 * window / 3600;
+            assertThat(r.cost()).containsEntry("basis", "gpu");
+            assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-12));
+            assertThat((double) r.cost().get("usd_per_1k_output_tokens")).isCloseTo(usd / r.tokens().output() * 1000, within(1e-12));
+            double tps = (r.tokens().input() + r.tokens().output()) / window;
+            assertThat((double) r.cost().get("model_flops_utilisation")).isCloseTo(2 * 0.5e9 * tps / (200e12 * 2), within(1e-15));
+        }
+    }
+
+    @Test
+    void withoutPricingThereIsNoCostAndACostSloSaysSo() {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            BenchmarkResult r = run(sim, "free", null).slo("cost_per_request < 1").build().run();
+            assertThat(r.cost()).isNull();
+            assertThat(r.sloVerdicts().get(0).passed()).isFalse();
+            assertThat(r.sloVerdicts().get(0).detail()).contains("no pricing configured");
+        }
+    }
+
+    @Test
+    void mergedResultsAreRepricedFromTheirTokensAndTheCostFiguresSurviveTheResultFile(@TempDir Path dir) throws Exception {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            Pricing p = Pricing.api(2.0, 4.0);
+            BenchmarkResult a = run(sim, "merged", p).build().run();
+            BenchmarkResult b = run(sim, "merged", p).build().run();
+            Files.createDirectories(dir.resolve("a"));
+            Files.createDirectories(dir.resolve("b"));
+            ResultFiles.writeToDirectory(a, dir.resolve("a"));
+            ResultFiles.writeToDirectory(b, dir.resolve("b"));
+            assertThat(ResultFiles.read(dir.resolve("a").resolve("merged.json")).cost()).isEqualTo(a.cost());
+
+            ResultSet set = ResultSet.read(List.of(dir.resolve("a"), dir.resolve("b")));
+            assertThat(set.results()).hasSize(1);
+            BenchmarkResult m = set.results().get(0);
+            assertThat(m.counts().measured()).isEqualTo(20);
+            assertThat((double) m.cost().get("usd_per_run"))
+                    .isCloseTo((double) a.cost().get("usd_per_run") + (double) b.cost().get("usd_per_run"), within(1e-12));
+            assertThat((double) m.cost().get("usd_per_request")).isCloseTo((double) m.cost().get("usd_per_run") / 20, within(1e-15));
+        }
+    }
+}
