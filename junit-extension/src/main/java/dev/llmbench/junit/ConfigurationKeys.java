@@ -49,6 +49,17 @@ public final class ConfigurationKeys {
     /** Seconds between progress lines on stderr (default 5; 0 = none). */
     public static final String PROGRESS_SECONDS = "llmbench.progressSeconds";
 
+    /** US dollars per 1M input tokens (a priced API). Unset everywhere on the simulator: its profile's illustrative prices. */
+    public static final String INPUT_PRICE_PER_MILLION_TOKENS = dev.llmbench.harness.cost.Pricing.INPUT_KEY;
+    /** US dollars per 1M cached input tokens (default: the input price). */
+    public static final String CACHED_INPUT_PRICE_PER_MILLION_TOKENS = dev.llmbench.harness.cost.Pricing.CACHED_INPUT_KEY;
+    /** US dollars per 1M output tokens. */
+    public static final String OUTPUT_PRICE_PER_MILLION_TOKENS = dev.llmbench.harness.cost.Pricing.OUTPUT_KEY;
+    /** US dollars per GPU-hour (self-hosted serving; used when tokens are not priced). */
+    public static final String GPU_PRICE_PER_HOUR = dev.llmbench.harness.cost.Pricing.GPU_HOUR_KEY;
+    /** GPUs serving the model (default 1 when a GPU price is set). */
+    public static final String GPU_COUNT = dev.llmbench.harness.cost.Pricing.GPU_COUNT_KEY;
+
     /** Measured requests when neither {@link #REQUESTS} nor {@link #SECONDS} is set anywhere. */
     public static final long DEFAULT_REQUESTS = 100;
 

@@ -2,6 +2,7 @@ package dev.llmbench.maven;
 
 import dev.llmbench.harness.adhoc.AdHocRun;
 import dev.llmbench.harness.compare.Check;
+import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.report.ReportWriter;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
@@ -18,7 +19,9 @@ import org.apache.maven.project.MavenProject;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An ad-hoc benchmark without test code, also outside any project:
@@ -76,6 +79,26 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.tokenizer")
     String tokenizer;
 
+    /** US dollars per 1M input tokens; with no prices set, runs on the simulator use its profile's illustrative prices. */
+    @Parameter(property = "llmbench.inputPricePerMillionTokens")
+    String inputPricePerMillionTokens;
+
+    /** US dollars per 1M cached input tokens (default: the input price). */
+    @Parameter(property = "llmbench.cachedInputPricePerMillionTokens")
+    String cachedInputPricePerMillionTokens;
+
+    /** US dollars per 1M output tokens. */
+    @Parameter(property = "llmbench.outputPricePerMillionTokens")
+    String outputPricePerMillionTokens;
+
+    /** US dollars per GPU-hour of self-hosted serving (used when tokens are not priced). */
+    @Parameter(property = "llmbench.gpuPricePerHour")
+    String gpuPricePerHour;
+
+    /** GPUs serving the model (default 1 when a GPU price is set). */
+    @Parameter(property = "llmbench.gpuCount")
+    String gpuCount;
+
     /** Prefix of the benchmark names. */
     @Parameter(property = "llmbench.name", defaultValue = "adhoc")
     String name;
@@ -119,6 +142,15 @@ public class RunMojo extends AbstractMojo {
             AdHocRun.Builder b = AdHocRun.builder().name(name).protocol(protocol).concurrency(concurrency).shapes(shape)
                     .requests(requests).maxSeconds(seconds).warmupRequests(warmupRequests).slos(slo).tokenizer(tokenizer)
                     .outputDirectory(outputDirectory.toPath());
+            Map<String, String> prices = new HashMap<>();
+            prices.put(Pricing.INPUT_KEY, inputPricePerMillionTokens);
+            prices.put(Pricing.CACHED_INPUT_KEY, cachedInputPricePerMillionTokens);
+            prices.put(Pricing.OUTPUT_KEY, outputPricePerMillionTokens);
+            prices.put(Pricing.GPU_HOUR_KEY, gpuPricePerHour);
+            prices.put(Pricing.GPU_COUNT_KEY, gpuCount);
+            b.pricing(prices, simulated ? Pricing.illustrative(profile.inputPricePerMillionTokens(),
+                    profile.outputPricePerMillionTokens(), profile.gpuPricePerHour(), profile.gpuCount(),
+                    profile.activeParameters(), profile.peakFlopsPerSecond(), "simulator profile " + profile.name()) : null);
             if (simulated) {
                 simulator = Simulator.start(profile);
                 getLog().info("llmbench: no llmbench.endpoint given: embedded simulator (profile " + profile.name()

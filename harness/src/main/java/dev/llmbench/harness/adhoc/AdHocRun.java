@@ -80,6 +80,7 @@ public final class AdHocRun {
                         .maxDuration(s.maxDuration)
                         .warmupRequests(s.warmupRequests);
                 if (s.tokenizer != null) b.tokenizer(s.tokenizer);
+                b.pricing(s.pricing);
                 if (!s.slos.isEmpty()) b.slo(s.slos.toArray(new String[0]));
                 BenchmarkResult r = b.build().run();
                 Path file = ResultFiles.writeToDirectory(r, s.outputDirectory);
@@ -111,6 +112,7 @@ public final class AdHocRun {
         long warmupRequests;
         List<String> slos = List.of();
         String tokenizer;
+        dev.llmbench.harness.cost.Pricing pricing;
         Path outputDirectory = Path.of(ResultFiles.DEFAULT_DIRECTORY);
     }
 
@@ -284,6 +286,16 @@ public final class AdHocRun {
         /** A tokenizer spec as {@code Benchmark.Builder#tokenizer(String)} reads it (null: the default). */
         public Builder tokenizer(String spec) {
             s.tokenizer = spec == null || spec.isBlank() ? null : spec.trim();
+            return this;
+        }
+
+        /**
+         * Prices as settings text by key ({@link dev.llmbench.harness.cost.Pricing#KEYS}); when none is set,
+         * {@code fallback} (may be null: no cost figures).
+         */
+        public Builder pricing(java.util.Map<String, String> settings, dev.llmbench.harness.cost.Pricing fallback) {
+            dev.llmbench.harness.cost.Pricing p = dev.llmbench.harness.cost.Pricing.fromSettings(settings);
+            s.pricing = p != null ? p : fallback;
             return this;
         }
 

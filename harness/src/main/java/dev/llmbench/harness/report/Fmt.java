@@ -19,6 +19,12 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** US dollars with about 3 significant digits ("$0.100", "$12.5", "$1,234"); "–" for null/NaN. */
+    static String usd(Double v) {
+        if (v == null || v.isNaN()) return "–";
+        return "$" + num(v);
+    }
+
     /** A percentage with 2 decimals ("0.00 %"). */
     static String pct(double v) {
         return String.format(Locale.ROOT, "%.2f %%", v);

@@ -37,12 +37,15 @@ import java.util.Map;
  * @param goodput          requests per second that met every SLO, null when not measured
  * @param partial          true when the run was cut short
  * @param slos             the SLO verdicts
+ * @param usdPerMillionOutputTokens what a million output tokens cost in this run ({@code cost.usd_per_1k_output_tokens}
+ *                         × 1000), null when the run was not priced
  */
 public record Headline(String label, String name, String model, String endpoint, String load, String shape,
                        long requests, long errors, long rateLimited, long cancelled, double errorRate,
                        Double ttftP50, Double ttftP90, Double ttftP99, Double tpotP50, Double itlP50,
                        Double e2eP50, Double e2eP90, Double outputSpeedP50, double outputThroughput,
-                       double requestRate, Double goodput, boolean partial, List<SloVerdict> slos) {
+                       double requestRate, Double goodput, boolean partial, List<SloVerdict> slos,
+                       Double usdPerMillionOutputTokens) {
 
     /** The headline of {@code r} under {@code label}. */
     public static Headline of(BenchmarkResult r, String label) {
@@ -51,7 +54,12 @@ public record Headline(String label, String name, String model, String endpoint,
                 r.counts().errorRate() * 100, pct(r, "ttft", 50), pct(r, "ttft", 90), pct(r, "ttft", 99),
                 pct(r, "tpot", 50), pct(r, "itl", 50), pct(r, "e2e", 50), pct(r, "e2e", 90), pct(r, "output_speed", 50),
                 r.throughput().outputTokensPerSecond(), r.throughput().requestsPerSecond(),
-                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts());
+                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(), usdPerMillionOutputTokens(r));
+    }
+
+    private static Double usdPerMillionOutputTokens(BenchmarkResult r) {
+        Object v = r.cost() == null ? null : r.cost().get("usd_per_1k_output_tokens");
+        return v instanceof Number n ? n.doubleValue() * 1000.0 : null;
     }
 
     /** True when every SLO passed (also when there are none). */

@@ -224,7 +224,8 @@ final class HtmlReport {
                     .append(th("Model", false)).append(th("Endpoint", false)).append(th("Benchmark", false))
                     .append(th("TTFT p50 (ms)", true)).append(th("TTFT p90 (ms)", true))
                     .append(th("Output speed p50 (tok/s)", true)).append(th("Throughput (tok/s)", true))
-                    .append(th("Error rate", true)).append(th("SLOs", false)).append("</tr></thead><tbody>\n");
+                    .append(th("Error rate", true)).append(th("Rate-limited", true))
+                    .append(th("Cost ($ / 1M output tokens)", true)).append(th("SLOs", false)).append("</tr></thead><tbody>\n");
             int rank = 1;
             for (int i : rows) {
                 Headline h = headlines.get(i);
@@ -235,6 +236,8 @@ final class HtmlReport {
                         .append(num(h.outputSpeedP50(), Fmt.num(h.outputSpeedP50())))
                         .append(num(h.outputThroughput(), Fmt.num(h.outputThroughput())))
                         .append(num(h.errorRate(), Fmt.pct(h.errorRate())))
+                        .append(num((double) h.rateLimited(), String.valueOf(h.rateLimited())))
+                        .append(num(h.usdPerMillionOutputTokens(), Fmt.usd(h.usdPerMillionOutputTokens())))
                         .append("<td>").append(sloPills(h.slos())).append("</td></tr>\n");
                 rank++;
             }
@@ -355,6 +358,7 @@ final class HtmlReport {
                 .append(" tok/s, ").append(Fmt.num(h.requestRate())).append(" req/s");
         if (h.goodput() != null) out.append(", goodput ").append(Fmt.num(h.goodput())).append(" req/s");
         out.append("</p>");
+        if (r.cost() != null) out.append("<p class=\"small\">").append(Html.escape(costLine(r.cost()))).append("</p>");
         if (!r.sloVerdicts().isEmpty()) {
             out.append("<table class=\"slos\"><thead><tr><th>SLO</th><th>measured</th><th>limit</th><th>verdict</th></tr></thead><tbody>");
             for (SloVerdict v : r.sloVerdicts()) {
@@ -461,6 +465,30 @@ final class HtmlReport {
 
     private static String th(String text, boolean numeric) {
         return "<th" + (numeric ? " class=\"n\" data-type=\"n\"" : "") + " title=\"click to sort\">" + Html.escape(text) + "</th>";
+    }
+
+    /** e.g. "cost: $0.0123 for the run, $0.000123 per request, $0.600 per 1M output tokens (api; configured)". */
+    static String costLine(java.util.Map<String, Object> cost) {
+        StringBuilder sb = new StringBuilder("cost: ");
+        sb.append(usdFigure(cost.get("usd_per_run"))).append(" for the run");
+        if (cost.get("usd_per_request") != null) sb.append(", ").append(usdFigure(cost.get("usd_per_request"))).append(" per request");
+        if (cost.get("usd_per_1k_output_tokens") instanceof Number n) {
+            sb.append(", ").append(Fmt.usd(n.doubleValue() * 1000)).append(" per 1M output tokens");
+        }
+        if (cost.get("usd_per_good_request") != null) sb.append(", ").append(usdFigure(cost.get("usd_per_good_request"))).append(" per good request");
+        if (cost.get("model_flops_utilisation") instanceof Number mfu) {
+            sb.append(", model FLOPs utilisation ").append(Fmt.pct(mfu.doubleValue() * 100));
+        }
+        sb.append(" (").append(cost.get("basis")).append("; ").append(cost.get("pricing_source")).append(')');
+        return sb.toString();
+    }
+
+    private static String usdFigure(Object v) {
+        if (!(v instanceof Number n)) return "–";
+        double d = n.doubleValue();
+        if (d == 0 || Math.abs(d) >= 1) return Fmt.usd(d);
+        // Cents and less (a request at $0.10 per 1M tokens) keep 3 significant digits, without an exponent.
+        return "$" + new java.math.BigDecimal(d).round(new java.math.MathContext(3)).toPlainString();
     }
 
     private static String td(String text) {

@@ -57,6 +57,8 @@ class ReportBrowserIT {
                             .warmupRequests(2)
                             .maxRequests(40)
                             .slo("p90(ttft) < 800ms", "error_rate < 1%")
+                            .pricing(model.startsWith("sim-beta") ? null
+                                    : dev.llmbench.harness.cost.Pricing.api(0.2, 0.6).withSource("list price <i>2026</i>"))
                             .build()
                             .run());
                 }
@@ -99,6 +101,8 @@ class ReportBrowserIT {
         assertThat(count(domText, "<svg")).as("charts").isGreaterThanOrEqualTo(3 + 4 * 3);
         assertThat(domText).contains("sim-alpha-&lt;b&gt;7b&lt;/b&gt;").doesNotContain("sim-alpha-<b>");
         assertThat(domText).contains("Leaderboard").contains("sim-beta-13b");
+        assertThat(domText).contains("Cost ($ / 1M output tokens)").contains("per 1M output tokens (api; list price &lt;i&gt;2026&lt;/i&gt;)")
+                .doesNotContain("<i>2026</i>");
     }
 
     private static Process chromium(Path profile, String... args) throws IOException {

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param progressSeconds  period of progress lines, 0 = none
  * @param sources          every set key and the layer it came from (for diagnostics)
  * @param tokenizer        the configured tokenizer, loaded, or null when none is configured
+ * @param pricing          the configured prices, or null when none is set (the simulator then prices by its profile)
  */
 public record BenchmarkSettings(String endpoint, String endpointSource, String model, String protocol, String apiKeyEnv,
                                 String simulatorProfile, String profileSource, long requests, double seconds,
                                 long warmupRequests, double warmupSeconds, Path outputDirectory, double progressSeconds,
-                                Map<String, String> sources, dev.llmbench.harness.workload.tokenizer.Tokenizer tokenizer) {
+                                Map<String, String> sources, dev.llmbench.harness.workload.tokenizer.Tokenizer tokenizer,
+                                dev.llmbench.harness.cost.Pricing pricing) {
 
     public BenchmarkSettings {
         sources = Map.copyOf(sources);

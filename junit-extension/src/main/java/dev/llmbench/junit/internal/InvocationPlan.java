@@ -18,7 +18,9 @@ import java.util.List;
  * @param displayUrl  the endpoint URL without credentials
  * @param model       the model name sent
  * @param slos        SLO expressions (class's then method's)
+ * @param pricing     prices for the cost figures, or null
  */
 record InvocationPlan(String name, String displayName, TierSpec tier, ShapeSpec shape, BenchmarkSettings settings,
-                      EndpointConfig endpoint, String displayUrl, String model, List<String> slos) {
+                      EndpointConfig endpoint, String displayUrl, String model, List<String> slos,
+                      dev.llmbench.harness.cost.Pricing pricing) {
 }

@@ -79,6 +79,7 @@ public final class LlmBenchEngine {
         EndpointConfig endpoint;
         String displayUrl;
         String model = settings.model();
+        dev.llmbench.harness.cost.Pricing pricing = settings.pricing();
         if (settings.simulated()) {
             EmbeddedSimulator sim;
             try {
@@ -89,6 +90,7 @@ public final class LlmBenchEngine {
             endpoint = EndpointConfig.builder(sim.baseUri().toString()).apiKeyEnv(settings.apiKeyEnv()).build();
             displayUrl = sim.baseUri().toString();
             if (model == null) model = sim.profile().modelName();
+            if (pricing == null) pricing = profilePricing(sim.profile());
         } else {
             String raw = settings.endpoint();
             String safe = Redaction.stripCredentials(raw);
@@ -120,11 +122,17 @@ public final class LlmBenchEngine {
                 if (!names.add(name)) name = name + "-" + index;
                 String display = base + " [" + tier.label() + ", " + shape.label() + "]";
                 InvocationPlan plan = new InvocationPlan(name, display, tier, shape, settings, endpoint, displayUrl,
-                        model, List.copyOf(slos));
+                        model, List.copyOf(slos), pricing);
                 invocations.add(new Invocation(plan));
             }
         }
         return invocations.stream();
+    }
+
+    /** The simulator profile's illustrative list and GPU prices, so that runs on the simulator show what cost looks like. */
+    static dev.llmbench.harness.cost.Pricing profilePricing(dev.llmbench.simulator.Profile p) {
+        return dev.llmbench.harness.cost.Pricing.illustrative(p.inputPricePerMillionTokens(), p.outputPricePerMillionTokens(),
+                p.gpuPricePerHour(), p.gpuCount(), p.activeParameters(), p.peakFlopsPerSecond(), "simulator profile " + p.name());
     }
 
     private static String baseDisplayName(ExtensionContext context, Method method) {
@@ -169,6 +177,7 @@ public final class LlmBenchEngine {
                 .warmupRequests(s.warmupRequests())
                 .warmupDuration(seconds(s.warmupSeconds()));
         if (s.tokenizer() != null) builder.tokenizer(s.tokenizer());
+        builder.pricing(plan.pricing());
         SloSupport.attach(builder, plan.slos());
         BenchmarkResult result;
         try (ProgressReporter progress = ProgressReporter.start(plan.displayName(), s.progressSeconds(), System.err)) {

@@ -150,6 +150,23 @@ public final class SettingsResolver {
             }
         }).orElse(null);
 
+        Map<String, String> priceTexts = new LinkedHashMap<>();
+        Map<String, Value> priceValues = new LinkedHashMap<>();
+        for (String key : dev.llmbench.harness.cost.Pricing.KEYS) {
+            find(key).ifPresent(v -> {
+                priceTexts.put(key, v.raw());
+                priceValues.put(key, v);
+            });
+        }
+        dev.llmbench.harness.cost.Pricing pricing;
+        try {
+            pricing = dev.llmbench.harness.cost.Pricing.fromSettings(priceTexts);
+        } catch (IllegalArgumentException e) {
+            Value blame = priceValues.entrySet().stream().filter(en -> e.getMessage().startsWith(en.getKey() + ":"))
+                    .map(Map.Entry::getValue).findFirst().orElse(priceValues.values().iterator().next());
+            throw Misconfiguration.of(blame, e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip());
+        }
+
         Map<String, String> sources = new LinkedHashMap<>();
         for (String key : new String[]{ConfigurationKeys.ENDPOINT, ConfigurationKeys.MODEL, ConfigurationKeys.PROTOCOL,
                 ConfigurationKeys.API_KEY_ENV, ConfigurationKeys.SIMULATOR_PROFILE, ConfigurationKeys.REQUESTS,
@@ -157,9 +174,11 @@ public final class SettingsResolver {
                 ConfigurationKeys.OUTPUT_DIRECTORY, ConfigurationKeys.PROGRESS_SECONDS, ConfigurationKeys.TOKENIZER}) {
             find(key).ifPresent(v -> sources.put(key, v.source()));
         }
+        priceValues.forEach((k, v) -> sources.put(k, v.source()));
         return new BenchmarkSettings(endpoint.map(Value::raw).orElse(null), endpoint.map(Value::source).orElse(null),
                 model.map(Value::raw).orElse(null), p, apiKeyEnv.raw(), profile.raw(), profile.source(),
-                maxRequests, maxSeconds, warmupRequests, warmupSeconds, outputDirectory, progressSeconds, sources, tokenizer);
+                maxRequests, maxSeconds, warmupRequests, warmupSeconds, outputDirectory, progressSeconds, sources, tokenizer,
+                pricing);
     }
 
     private static long nonNegativeLong(Value v) {

@@ -1,0 +1,68 @@
+package dev.llmbench.junit;
+
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.ResultFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Cost figures in benchmark tests: the simulator profile's illustrative prices by default, configured prices winning. */
+class PricingIT {
+
+    @TestKitOnly
+    @LlmBenchmark
+    @Measurement(requests = 4)
+    @LoadTier(concurrency = 2)
+    @PromptShape(inputTokens = 16, outputTokens = 8)
+    @Slo("cost_per_1k_output_tokens < 1")
+    static class Priced {
+        @BenchmarkTest
+        void chat() {
+        }
+    }
+
+    private static BenchmarkResult only(Path dir) throws Exception {
+        return ResultFiles.read(dir.resolve("PricingIT_Priced.chat-small-c2-16x8.json"));
+    }
+
+    @Test
+    void onTheSimulatorTheProfilesIllustrativePricesApply(@TempDir Path dir) throws Exception {
+        EngineExecutionResults results = Kit.run(Map.of(ConfigurationKeys.OUTPUT_DIRECTORY, dir.toString()), Priced.class);
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        BenchmarkResult r = only(dir);
+        // Profile "fast": $0.10 per 1M input and output tokens, one GPU at $1.00 per hour.
+        assertThat(r.cost()).containsEntry("basis", "api")
+                .containsEntry("pricing_source", "simulator profile fast (illustrative prices)")
+                .containsKeys("gpu_usd_per_run", "model_flops_utilisation");
+        double usd = (r.tokens().input() + r.tokens().output()) * 0.10 / 1e6;
+        assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-15));
+        assertThat(r.sloVerdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isTrue());
+    }
+
+    @Test
+    void configuredPricesWin(@TempDir Path dir) throws Exception {
+        Kit.run(Map.of(ConfigurationKeys.OUTPUT_DIRECTORY, dir.toString(),
+                ConfigurationKeys.INPUT_PRICE_PER_MILLION_TOKENS, "2000",
+                ConfigurationKeys.OUTPUT_PRICE_PER_MILLION_TOKENS, "4000"), Priced.class);
+        BenchmarkResult r = only(dir);
+        assertThat(r.cost()).containsEntry("pricing_source", "configured").doesNotContainKey("gpu_usd_per_run");
+        double usd = r.tokens().input() * 2000 / 1e6 + r.tokens().output() * 4000 / 1e6;
+        assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-9));
+        // $4 per 1k output tokens and more: the SLO fails and says by how much.
+        assertThat(r.sloVerdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
+    }
+
+    @Test
+    void aBadPriceFailsNamingTheKeyItsLayerAndWhatIsAllowed() {
+        EngineExecutionResults results = Kit.run(Map.of(ConfigurationKeys.GPU_PRICE_PER_HOUR, "two dollars"), Priced.class);
+        assertThat(Kit.failureMessages(results)).anySatisfy(m -> assertThat(m)
+                .contains("llmbench.gpuPricePerHour (configuration parameter llmbench.gpuPricePerHour (junit-platform.properties))")
+                .contains("'two dollars' is not a price; allowed: US dollars as a number >= 0"));
+    }
+}
