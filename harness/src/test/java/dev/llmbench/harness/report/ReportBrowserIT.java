@@ -101,7 +101,7 @@ class ReportBrowserIT {
         assertThat(count(domText, "<svg")).as("charts").isGreaterThanOrEqualTo(3 + 4 * 3);
         assertThat(domText).contains("sim-alpha-&lt;b&gt;7b&lt;/b&gt;").doesNotContain("sim-alpha-<b>");
         assertThat(domText).contains("Leaderboard").contains("sim-beta-13b");
-        assertThat(domText).contains("Cost ($ / 1M output tokens)").contains("per 1M output tokens (api; list price &lt;i&gt;2026&lt;/i&gt;)")
+        assertThat(domText).contains("Cost ($ / 1M output tokens)").contains("per 1M output tokens, ").contains("(api; list price &lt;i&gt;2026&lt;/i&gt;)")
                 .doesNotContain("<i>2026</i>");
     }
 
