@@ -69,7 +69,7 @@ public final class ReportWriter {
      * The machine-readable summary: {@code schema}, {@code slos_passed}, {@code slo_violations},
      * {@code regressions} (when compared), {@code warnings}, and per benchmark its label, name, model, endpoint,
      * load, shape, partial flag, counts, latencies (ms: {@code ttft}, {@code tpot}, {@code itl}, {@code e2e} with
-     * p50/p90/p99), speeds (tok/s), SLO verdicts and baseline comparisons.
+     * p50/p90/p99), speeds (tok/s), cost figures (null when not priced), SLO verdicts and baseline comparisons.
      */
     public static String summaryJson(ResultSet set, ComparisonReport comparison) {
         JsonNodeFactory n = JsonNodeFactory.instance;
@@ -110,6 +110,15 @@ public final class ReportWriter {
             putNumber(b, "output_throughput_tok_s", h.outputThroughput());
             putNumber(b, "requests_per_second", h.requestRate());
             putNumber(b, "goodput_requests_per_second", h.goodput());
+            if (r.cost() == null) {
+                b.putNull("cost");
+            } else {
+                ObjectNode cost = b.putObject("cost");
+                r.cost().forEach((k, v) -> {
+                    if (v instanceof Number num) putNumber(cost, k, num.doubleValue());
+                    else cost.put(k, String.valueOf(v));
+                });
+            }
             b.put("slos_passed", h.slosPassed());
             ArrayNode slos = b.putArray("slos");
             for (SloVerdict v : r.sloVerdicts()) {

@@ -25,7 +25,8 @@ class ReportContentTest {
     private static ResultSet sample() {
         return ResultSet.of(List.of(
                 TestResults.named("chat-small").ttftUs(1500).slos("p90(ttft) < 1ms", "error_rate < 1%").build(),
-                TestResults.named("chat-large").model("m|odel `x`").build()));
+                TestResults.named("chat-large").model("m|odel `x`").build()
+                        .withCost(java.util.Map.of("basis", "api", "usd_per_1k_output_tokens", 0.0006))));
     }
 
     private static ComparisonReport comparison(ResultSet set) {
@@ -106,6 +107,10 @@ class ReportContentTest {
         assertThat(b.get("requests").get("measured").asLong()).isEqualTo(100);
         assertThat(b.get("output_throughput_tok_s").asDouble()).isEqualTo(100.0);
         assertThat(b.get("baseline").get(1).get("verdict").asText()).isEqualTo("WORSE");
+        assertThat(b.get("cost").isNull()).isTrue();
+        JsonNode priced = s.get("benchmarks").get(1).get("cost");
+        assertThat(priced.get("basis").asText()).isEqualTo("api");
+        assertThat(priced.get("usd_per_1k_output_tokens").asDouble()).isEqualTo(0.0006);
         // the summary is not read back as a result
         ResultSet again = ResultSet.read(List.of(dir));
         assertThat(again.results()).isEmpty();
