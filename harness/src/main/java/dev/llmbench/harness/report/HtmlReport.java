@@ -204,21 +204,12 @@ final class HtmlReport {
     // ------------------------------------------------------------------ leaderboard
 
     private void leaderboards() {
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < headlines.size(); i++) {
-            Headline h = headlines.get(i);
-            groups.computeIfAbsent(h.load() + " · " + h.shape(), k -> new ArrayList<>()).add(i);
-        }
         boolean first = true;
-        for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-            LinkedHashSet<String> targets = new LinkedHashSet<>();
-            for (int i : g.getValue()) targets.add(headlines.get(i).model() + "\u0000" + headlines.get(i).endpoint());
-            if (targets.size() < 2) continue;
+        for (Map.Entry<String, List<Integer>> g : Leaderboard.of(headlines).entrySet()) {
             if (first) out.append("<section><h2>Leaderboard</h2><p class=\"muted\">Endpoints and models that ran the same ")
                     .append("workload. Click a column to sort.</p>\n");
             first = false;
-            List<Integer> rows = new ArrayList<>(g.getValue());
-            rows.sort((a, b) -> Double.compare(nz(headlines.get(a).ttftP50()), nz(headlines.get(b).ttftP50())));
+            List<Integer> rows = g.getValue();
             out.append("<h3>").append(Html.escape(g.getKey())).append("</h3>")
                     .append("<table class=\"sortable leaderboard\"><thead><tr>").append(th("#", true))
                     .append(th("Model", false)).append(th("Endpoint", false)).append(th("Benchmark", false))
@@ -244,10 +235,6 @@ final class HtmlReport {
             out.append("</tbody></table>\n");
         }
         if (!first) out.append("</section>\n");
-    }
-
-    private static double nz(Double d) {
-        return d == null || d.isNaN() ? Double.MAX_VALUE : d;
     }
 
     // ------------------------------------------------------------------ percentile curves

@@ -85,6 +85,26 @@ final class Markdown {
             }
             md.append('\n');
         }
+        // Leaderboards: the same workload against several models or endpoints, ranked by TTFT p50.
+        List<Headline> headlines = new java.util.ArrayList<>();
+        for (int i = 0; i < results.size(); i++) headlines.add(Headline.of(results.get(i), labels.get(i)));
+        for (java.util.Map.Entry<String, List<Integer>> board : Leaderboard.of(headlines).entrySet()) {
+            md.append("### Leaderboard: ").append(escape(board.getKey())).append("\n\n")
+                    .append("| # | Model | Endpoint | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |\n")
+                    .append("|--:|---|---|--:|--:|--:|--:|--:|--:|:-:|\n");
+            int rank = 1;
+            for (int i : board.getValue()) {
+                Headline h = headlines.get(i);
+                md.append("| ").append(rank++).append(" | ").append(escape(h.model())).append(" | ").append(escape(h.endpoint()))
+                        .append(" | ").append(ms(h.ttftP50())).append(" | ").append(ms(h.ttftP90()))
+                        .append(" | ").append(h.outputSpeedP50() == null ? "–" : Fmt.num(h.outputSpeedP50()) + " tok/s")
+                        .append(" | ").append(Fmt.num(h.outputThroughput())).append(" tok/s")
+                        .append(" | ").append(Fmt.pct(h.errorRate()))
+                        .append(" | ").append(Fmt.usd(h.usdPerMillionOutputTokens()))
+                        .append(" | ").append(sloCell(h.slos())).append(" |\n");
+            }
+            md.append('\n');
+        }
         // SLO verdicts per benchmark.
         boolean any = results.stream().anyMatch(r -> !r.sloVerdicts().isEmpty());
         if (any) {

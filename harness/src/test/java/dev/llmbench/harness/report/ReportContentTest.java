@@ -54,6 +54,25 @@ class ReportContentTest {
     }
 
     @Test
+    void markdownRanksModelsThatRanTheSameWorkloadInALeaderboard() {
+        ResultSet set = ResultSet.of(List.of(
+                TestResults.named("board").model("slow <b>model</b>").ttftUs(9000).build(),
+                TestResults.named("board").model("fast-model").ttftUs(2000).build()
+                        .withCost(java.util.Map.of("basis", "api", "usd_per_1k_output_tokens", 0.0006))));
+        String md = ReportWriter.markdown(set, null);
+        assertThat(md).contains("### Leaderboard: concurrency 4 · 10→11 tok")
+                .contains("| # | Model | Endpoint | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |");
+        int fast = md.indexOf("| 1 | fast-model |");
+        int slow = md.indexOf("| 2 | slow &lt;b>model&lt;/b> |");
+        assertThat(fast).as("the faster TTFT ranks first").isPositive();
+        assertThat(slow).isGreaterThan(fast);
+        assertThat(md.substring(fast, md.indexOf('\n', fast))).contains("| 2.00 ms |").contains("| $0.600 |");
+        assertThat(md.substring(slow, md.indexOf('\n', slow))).contains("| – |");
+        // one model alone is no leaderboard
+        assertThat(ReportWriter.markdown(ResultSet.of(List.of(TestResults.named("solo").build())), null)).doesNotContain("Leaderboard");
+    }
+
+    @Test
     void markdownWithoutComparisonOrResults() {
         assertThat(ReportWriter.markdown(ResultSet.of(List.of()), null)).contains("_No results found._").doesNotContain("baseline");
     }
