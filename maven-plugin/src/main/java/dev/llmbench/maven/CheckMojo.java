@@ -19,7 +19,7 @@ import java.util.Map;
  * tolerance. The message lists every offending benchmark and metric with the old value, the new value and the change.
  * Below {@link #minSamples} samples a metric is reported as "not enough samples" instead of judged.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class CheckMojo extends AbstractResultsMojo {
 
     /** Relative change allowed before a metric counts as worse: {@code 10%} or a fraction {@code 0.1}. */
