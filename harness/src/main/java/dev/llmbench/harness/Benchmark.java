@@ -99,6 +99,7 @@ public final class Benchmark {
     private final boolean countOutputTokens;
     private final Dataset dataset;          // null: prompts from the prompt shape
     private final Pricing pricing;          // null: no cost figures
+    private final String simulatorProfile;  // null: not the embedded simulator
 
     private Benchmark(Builder b) {
         this.name = b.name;
@@ -120,6 +121,7 @@ public final class Benchmark {
         this.countOutputTokens = b.countOutputTokens;
         this.dataset = b.datasetPath == null ? null : Dataset.load(b.datasetPath);
         this.pricing = b.pricing;
+        this.simulatorProfile = b.simulatorProfile;
     }
 
     public static Builder builder(String name) { return new Builder(name); }
@@ -228,6 +230,7 @@ public final class Benchmark {
         c.put("bounds", b);
         c.put("seed", seed);
         if (pricing != null) c.put("pricing", pricing.toConfig());
+        if (simulatorProfile != null) c.put("simulator", simulatorProfile);
         if (!slos.isEmpty()) {
             List<String> expressions = new ArrayList<>();
             for (Slo s : slos.slos()) expressions.add(s.expression());
@@ -261,6 +264,7 @@ public final class Benchmark {
         private boolean countOutputTokens = true;
         private Path datasetPath;
         private Pricing pricing;
+        private String simulatorProfile;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("benchmark name must not be blank");
@@ -297,6 +301,12 @@ public final class Benchmark {
         public Builder seed(long s) { this.seed = s; return this; }
         /** Prices tokens or GPU time, so the result carries cost figures ({@link CostCalculator}); null: none. */
         public Builder pricing(Pricing p) { this.pricing = p; return this; }
+        /**
+         * Says the endpoint is llmbench's embedded simulator with this profile (recorded as {@code simulator} in the
+         * configuration), so results of separate simulator instances — random ports, other machines — merge as one
+         * benchmark; null: a real endpoint.
+         */
+        public Builder servedBySimulator(String profile) { this.simulatorProfile = profile; return this; }
         /** Writes the result JSON there after the run (e.g. {@code target/llmbench}). */
         public Builder outputDirectory(Path dir) { this.outputDirectory = dir; return this; }
         /**

@@ -43,6 +43,8 @@ class PricingIT {
         double usd = (r.tokens().input() + r.tokens().output()) * 0.10 / 1e6;
         assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-15));
         assertThat(r.sloVerdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isTrue());
+        // and the result says it was the simulator, so runs of other simulator instances merge with it
+        assertThat(r.configuration()).containsEntry("simulator", "fast");
     }
 
     @Test

@@ -155,7 +155,7 @@ public class RunMojo extends AbstractMojo {
                 simulator = Simulator.start(profile);
                 getLog().info("llmbench: no llmbench.endpoint given: embedded simulator (profile " + profile.name()
                         + ", model " + profile.modelName() + ") on " + simulator.baseUri());
-                b.endpoint(simulator.baseUri().toString(), apiKeyEnv).model(model == null || model.isBlank() ? profile.modelName() : model);
+                b.servedBySimulator(profile.name()).endpoint(simulator.baseUri().toString(), apiKeyEnv).model(model == null || model.isBlank() ? profile.modelName() : model);
             } else {
                 b.endpoint(endpoint, apiKeyEnv);
                 if (model != null) b.model(model);

@@ -81,6 +81,7 @@ public final class AdHocRun {
                         .warmupRequests(s.warmupRequests);
                 if (s.tokenizer != null) b.tokenizer(s.tokenizer);
                 b.pricing(s.pricing);
+                b.servedBySimulator(s.simulatorProfile);
                 if (!s.slos.isEmpty()) b.slo(s.slos.toArray(new String[0]));
                 BenchmarkResult r = b.build().run();
                 Path file = ResultFiles.writeToDirectory(r, s.outputDirectory);
@@ -113,6 +114,7 @@ public final class AdHocRun {
         List<String> slos = List.of();
         String tokenizer;
         dev.llmbench.harness.cost.Pricing pricing;
+        String simulatorProfile;
         Path outputDirectory = Path.of(ResultFiles.DEFAULT_DIRECTORY);
     }
 
@@ -296,6 +298,12 @@ public final class AdHocRun {
         public Builder pricing(java.util.Map<String, String> settings, dev.llmbench.harness.cost.Pricing fallback) {
             dev.llmbench.harness.cost.Pricing p = dev.llmbench.harness.cost.Pricing.fromSettings(settings);
             s.pricing = p != null ? p : fallback;
+            return this;
+        }
+
+        /** The endpoint is the embedded simulator with this profile (see {@code Benchmark.Builder#servedBySimulator}). */
+        public Builder servedBySimulator(String profile) {
+            s.simulatorProfile = profile;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.llmbench.harness.report;
 
 import dev.llmbench.harness.cost.CostCalculator;
+import dev.llmbench.harness.compare.ResultIdentity;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
@@ -148,6 +149,34 @@ public final class ResultSet {
 
     /** Merges two results of one benchmark whose configurations may differ in their run ids only. */
     static BenchmarkResult merge(BenchmarkResult a, BenchmarkResult b) {
+        String urlA = ResultIdentity.endpoint(a);
+        String urlB = ResultIdentity.endpoint(b);
+        boolean simulatorPair = a.configuration().get("simulator") != null
+                && a.configuration().get("simulator").equals(b.configuration().get("simulator")) && !urlA.equals(urlB);
+        if (simulatorPair) {
+            // Two embedded simulators of one profile differ only in their (random) port: the same target.
+            b = new BenchmarkResult(b.metadata(), withEndpointUrl(b.configuration(), urlA), b.measurements(), b.sloVerdicts(), b.cost());
+        }
+        BenchmarkResult merged = mergeSameTarget(a, b);
+        if (!simulatorPair) return merged;
+        java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>(List.of(urlA.split(", ")));
+        urls.addAll(List.of(urlB.split(", ")));
+        return new BenchmarkResult(merged.metadata(), withEndpointUrl(merged.configuration(), String.join(", ", urls)),
+                merged.measurements(), merged.sloVerdicts(), merged.cost());
+    }
+
+    private static Map<String, Object> withEndpointUrl(Map<String, Object> configuration, String url) {
+        Map<String, Object> c = new LinkedHashMap<>(configuration);
+        if (c.get("endpoint") instanceof Map<?, ?> e) {
+            Map<String, Object> endpoint = new LinkedHashMap<>();
+            e.forEach((k, v) -> endpoint.put(String.valueOf(k), v));
+            endpoint.put("url", url);
+            c.put("endpoint", endpoint);
+        }
+        return c;
+    }
+
+    private static BenchmarkResult mergeSameTarget(BenchmarkResult a, BenchmarkResult b) {
         Object runA = a.configuration().get("run_id");
         Object runB = b.configuration().get("run_id");
         BenchmarkResult b2 = b;

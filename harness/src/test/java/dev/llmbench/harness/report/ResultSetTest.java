@@ -1,5 +1,6 @@
 package dev.llmbench.harness.report;
 
+import dev.llmbench.harness.compare.ResultIdentity;
 import dev.llmbench.harness.compare.TestResults;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
@@ -70,5 +71,33 @@ class ResultSetTest {
         ResultSet set = ResultSet.read(List.of(dir.resolve("m1"), dir.resolve("m2")));
         assertThat(set.results()).hasSize(2);
         assertThat(set.warnings()).singleElement().asString().contains("not merged").contains("model");
+    }
+
+    private static BenchmarkResult onSimulator(BenchmarkResult r, String profile) {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(r.configuration());
+        c.put("simulator", profile);
+        return new BenchmarkResult(r.metadata(), c, r.measurements(), r.sloVerdicts(), r.cost());
+    }
+
+    @Test
+    void embeddedSimulatorsOfOneProfileOnOtherPortsMergeAsOneTarget() {
+        BenchmarkResult a = onSimulator(TestResults.named("chat").runId("r1").url("http://127.0.0.1:40001").build(), "fast");
+        BenchmarkResult b = onSimulator(TestResults.named("chat").runId("r2").url("http://127.0.0.1:40002").build(), "fast");
+        ResultSet set = ResultSet.of(List.of(a, b));
+        assertThat(set.results()).singleElement().satisfies(r -> {
+            assertThat(r.counts().measured()).isEqualTo(a.counts().measured() + b.counts().measured());
+            assertThat(ResultIdentity.endpoint(r)).isEqualTo("http://127.0.0.1:40001, http://127.0.0.1:40002");
+        });
+    }
+
+    @Test
+    void realEndpointsOnOtherUrlsAndSimulatorsOfOtherProfilesAreKeptApart() {
+        assertThat(ResultSet.of(List.of(
+                TestResults.named("chat").runId("r1").url("http://127.0.0.1:40001").build(),
+                TestResults.named("chat").runId("r2").url("http://127.0.0.1:40002").build())).results()).hasSize(2);
+        assertThat(ResultSet.of(List.of(
+                onSimulator(TestResults.named("chat").runId("r1").url("http://127.0.0.1:40001").build(), "fast"),
+                onSimulator(TestResults.named("chat").runId("r2").url("http://127.0.0.1:40002").build(), "llama-2-70b-4xa100")))
+                .results()).hasSize(2);
     }
 }

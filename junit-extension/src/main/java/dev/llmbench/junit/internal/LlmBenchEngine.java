@@ -178,6 +178,7 @@ public final class LlmBenchEngine {
                 .warmupDuration(seconds(s.warmupSeconds()));
         if (s.tokenizer() != null) builder.tokenizer(s.tokenizer());
         builder.pricing(plan.pricing());
+        if (s.simulated()) builder.servedBySimulator(dev.llmbench.simulator.Profile.named(s.simulatorProfile()).name());
         SloSupport.attach(builder, plan.slos());
         BenchmarkResult result;
         try (ProgressReporter progress = ProgressReporter.start(plan.displayName(), s.progressSeconds(), System.err)) {
