@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  * BenchmarkResult result = Benchmark.builder("chat-medium")
  *         .endpoint(EndpointConfig.builder("http://127.0.0.1:8000").build())
  *         .model("llama-2-70b-chat")
- *         .load(LoadModel.concurrency(LoadTier.MEDIUM))
+ *         .load(LoadModel.concurrency(NamedTier.MEDIUM))
  *         .promptShape(PromptShape.of(100, 1000))
  *         .warmupRequests(5)
  *         .maxRequests(200)

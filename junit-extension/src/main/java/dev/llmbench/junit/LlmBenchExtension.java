@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * <p>Contract:
  * <ol>
  *   <li><b>Expansion.</b> A {@link BenchmarkTest} method is invoked once per {@link LoadTier} tier × {@link PromptShape}
- *       (tiers outer). Before the first invocation, the settings are resolved (see {@link ConfigurationKeys} for the
- *       keys and their precedence) and every annotation and {@link Slo} expression is checked; a configured
+ *       (tiers outer). Before the first invocation, the settings are resolved (every key, its default and the precedence of
+ *       its sources are declared once in the harness: {@link dev.llmbench.harness.settings.Settings}) and every annotation and {@link Slo} expression is checked; a configured
  *       endpoint must accept a TCP connection. Any mistake fails the test template at once with one
  *       {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} whose message names the annotation
  *       or key, where it was set, and what is allowed. Endpoint URLs in messages have their credentials stripped;

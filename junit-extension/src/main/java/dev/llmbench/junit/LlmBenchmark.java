@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * <p>Every attribute left at its default ({@code ""}) is "not set here": the value then comes from the other
  * configuration layers. Precedence, lowest first: built-in defaults &lt; {@code junit-platform.properties} (or
  * another JUnit configuration parameter source) &lt; annotations &lt; system properties &lt; environment variables; see
- * {@link ConfigurationKeys}. So {@code -Dllmbench.endpoint=https://… -Dllmbench.model=…} points unchanged tests at
+ * {@link dev.llmbench.harness.settings.Settings}. So {@code -Dllmbench.endpoint=https://… -Dllmbench.model=…} points unchanged tests at
  * a real endpoint. On a method, set attributes override the class's, one attribute at a time.
  *
  * <p>When no endpoint is configured anywhere, the tests run against the embedded simulator: one simulator per
@@ -33,26 +33,26 @@ public @interface LlmBenchmark {
 
     /**
      * Base URL of an OpenAI-compatible server, e.g. {@code http://127.0.0.1:8000} (a trailing {@code /v1} is
-     * accepted). Key {@value ConfigurationKeys#ENDPOINT}. Not set anywhere, or {@code "simulator"}: the embedded
+     * accepted). Key {@code llmbench.endpoint}. Not set anywhere, or {@code "simulator"}: the embedded
      * simulator. Credentials in the URL never appear in messages or result files.
      */
     String endpoint() default "";
 
-    /** Model name sent to the server. Key {@value ConfigurationKeys#MODEL}. Default: the simulator profile's model. */
+    /** Model name sent to the server. Key {@code llmbench.model}. Default: the simulator profile's model. */
     String model() default "";
 
-    /** {@code "chat"} (chat completions) or {@code "completions"}. Key {@value ConfigurationKeys#PROTOCOL}. Default: chat. */
+    /** {@code "chat"} (chat completions) or {@code "completions"}. Key {@code llmbench.protocol}. Default: chat. */
     String protocol() default "";
 
     /**
      * Name of the environment variable holding the API key (never the key itself). Key
-     * {@value ConfigurationKeys#API_KEY_ENV}. Default: {@code LLMBENCH_API_KEY}.
+     * {@code llmbench.apiKeyEnv}. Default: {@code LLMBENCH_API_KEY}.
      */
     String apiKeyEnv() default "";
 
     /**
      * Profile of the embedded simulator ({@code fast}, {@code llama-2-70b-4xa100}, {@code mixtral-8x7b-2xh100}), used
-     * when no endpoint is configured. Key {@value ConfigurationKeys#SIMULATOR_PROFILE}. Default: {@code fast}.
+     * when no endpoint is configured. Key {@code llmbench.simulatorProfile}. Default: {@code fast}.
      */
     String simulatorProfile() default "";
 

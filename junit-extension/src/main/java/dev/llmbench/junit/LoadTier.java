@@ -1,5 +1,7 @@
 package dev.llmbench.junit;
 
+import dev.llmbench.harness.load.NamedTier;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -14,16 +16,18 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>{@link #concurrency()}: closed loop, N virtual users each, e.g. {@code @LoadTier(concurrency = {2, 20, 50})};
  *       2, 20 and 50 are shown as the named tiers small, medium and large;</li>
- *   <li>{@link #tiers()}: the named tiers, {@code @LoadTier(tiers = {"small", "medium", "large"})} (2, 20, 50
- *       concurrent);</li>
+ *   <li>{@link #tiers()}: the named tiers, {@code @LoadTier(tiers = {SMALL, MEDIUM, LARGE})} (2, 20, 50
+ *       concurrent; a typo fails at compile time);</li>
  *   <li>{@link #rate()}: open loop, requests per second, spaced by {@link #distribution()}
- *       ({@code poisson}, {@code constant} or {@code gamma} with {@link #burstiness()}), optionally capped by
- *       {@link #maxConcurrency()}: {@code @LoadTier(rate = 5.0, distribution = "poisson")};</li>
+ *       ({@code POISSON}, {@code CONSTANT} or {@code GAMMA} with {@link #burstiness()}), optionally capped by
+ *       {@link #maxConcurrency()}: {@code @LoadTier(rate = 5.0, distribution = Arrival.POISSON)};</li>
  *   <li>{@link #burst()}: that many requests at once, {@link #repeats()} times every {@link #intervalSeconds()}:
  *       {@code @LoadTier(burst = 10, repeats = 2, intervalSeconds = 1)}.</li>
  * </ul>
  *
- * A method's annotation replaces the class's. Without any, one tier of 1 concurrent user is run. An annotation that
+ * A method's annotation replaces the class's; a system property ({@code -Dllmbench.concurrency=…},
+ * {@code llmbench.rate}, {@code llmbench.burst}) replaces both. Without any, {@code llmbench.concurrency}'s default
+ * applies (1 user), as in every front-end. An annotation that
  * sets no load, or more than one kind, fails the test template at once with a message saying what is allowed.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -35,14 +39,14 @@ public @interface LoadTier {
     /** Closed-loop tiers: virtual users, each in [1, 100000]. */
     int[] concurrency() default {};
 
-    /** Named closed-loop tiers: {@code small} (2), {@code medium} (20), {@code large} (50), case-insensitive. */
-    String[] tiers() default {};
+    /** Named closed-loop tiers: {@code SMALL} (2), {@code MEDIUM} (20), {@code LARGE} (50). */
+    NamedTier[] tiers() default {};
 
     /** Open-loop tiers: mean arrival rates in requests per second, each &gt; 0. */
     double[] rate() default {};
 
-    /** Spacing of open-loop arrivals: {@code poisson} (default), {@code constant} or {@code gamma}. */
-    String distribution() default "poisson";
+    /** Spacing of open-loop arrivals (key {@code llmbench.arrival}). */
+    Arrival distribution() default Arrival.POISSON;
 
     /** Gamma shape for {@code distribution = "gamma"} (vLLM's convention: 1 = Poisson, &lt; 1 burstier). */
     double burstiness() default 1.0;

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * requests and/or {@link #seconds()} of measured sending, whichever bound is reached first.
  *
  * <p>{@code -1} (the default) means "not set here"; {@code 0} means no bound of that kind (but one of the two must
- * be positive). Keys {@value ConfigurationKeys#REQUESTS} and {@value ConfigurationKeys#SECONDS}; built-in default,
- * when neither is set in any layer: {@value ConfigurationKeys#DEFAULT_REQUESTS} requests. A method's annotation
+ * be positive). Keys {@code llmbench.requests} and {@code llmbench.seconds}; built-in default,
+ * when neither is set in any layer: {@code 100} requests. A method's annotation
  * overrides the class's, attribute by attribute.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * the requests intended to start within the first {@link #seconds()}, are sent but excluded from every metric.
  *
  * <p>{@code -1} (the default) means "not set here"; {@code 0} means no warmup of that kind. Keys
- * {@value ConfigurationKeys#WARMUP_REQUESTS} and {@value ConfigurationKeys#WARMUP_SECONDS}; built-in default: no
+ * {@code llmbench.warmupRequests} and {@code llmbench.warmupSeconds}; built-in default: no
  * warmup. A method's annotation overrides the class's, attribute by attribute.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})

@@ -75,6 +75,6 @@ class LeaderboardNameIT {
         EngineExecutionResults results = Kit.run(BadName.class);
         assertThat(Kit.failureMessages(results)).anySatisfy(m -> assertThat(m)
                 .contains("@LlmBenchmark(name = \"no spaces please\") on LeaderboardNameIT$BadName")
-                .contains("letters, digits, '.', '_' or '-'"));
+                .contains("'no spaces please.chat' is not a benchmark name; allowed: 1 to 80 letters, digits, '.', '_', '$' or '-'"));
     }
 }

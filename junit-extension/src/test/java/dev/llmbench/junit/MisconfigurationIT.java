@@ -1,5 +1,6 @@
 package dev.llmbench.junit;
 
+import dev.llmbench.harness.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -56,8 +57,8 @@ class MisconfigurationIT {
 
     @AfterEach
     void clear() {
-        System.clearProperty(ConfigurationKeys.ENDPOINT);
-        System.clearProperty(ConfigurationKeys.API_KEY_ENV);
+        System.clearProperty(Settings.ENDPOINT.key());
+        System.clearProperty(Settings.API_KEY_ENV.key());
     }
 
     /** Runs the fixture and returns the one failure message, after checking nothing ran. */
@@ -74,8 +75,8 @@ class MisconfigurationIT {
     @Test
     void unknownPreset() {
         assertThat(failure(UnknownPreset.class)).isEqualTo("llmbench: @PromptShape(preset = \"tiny\") on "
-                + "MisconfigurationIT$UnknownPreset: unknown prompt shape preset 'tiny'; allowed: short-in-short-out, "
-                + "short-in-long-out, long-in-short-out, chat");
+                + "MisconfigurationIT$UnknownPreset: 'tiny' is not a prompt shape; allowed: short-in-short-out, "
+                + "short-in-long-out, long-in-short-out, chat, or INPUT:OUTPUT tokens such as 128:32 or 500+-200:250");
     }
 
     @Test
@@ -88,7 +89,7 @@ class MisconfigurationIT {
     @Test
     void emptyTierList() {
         assertThat(failure(EmptyTiers.class)).isEqualTo("llmbench: @LoadTier on MisconfigurationIT$EmptyTiers: "
-                + "empty tier list: set one of concurrency = {2, 20, 50}, tiers = {\"small\", \"medium\", \"large\"}, "
+                + "empty tier list: set one of concurrency = {2, 20, 50}, tiers = {SMALL, MEDIUM, LARGE}, "
                 + "rate = 5.0 (requests/s) or burst = 10");
     }
 
@@ -102,13 +103,13 @@ class MisconfigurationIT {
     @Test
     void unknownProtocol() {
         assertThat(failure(UnknownProtocol.class)).isEqualTo("llmbench: @LlmBenchmark(protocol = \"grpc\") on "
-                + "MisconfigurationIT$UnknownProtocol: unknown protocol 'grpc'; allowed: chat, completions");
+                + "MisconfigurationIT$UnknownProtocol: 'grpc' is not allowed; allowed: chat, completions");
     }
 
     @Test
     void unknownSimulatorProfile() {
-        assertThat(failure(UnknownProfile.class)).startsWith("llmbench: llmbench.simulatorProfile "
-                + "(@LlmBenchmark(simulatorProfile = \"tiny-gpu\") on MisconfigurationIT$UnknownProfile): "
+        assertThat(failure(UnknownProfile.class)).startsWith("llmbench: "
+                + "@LlmBenchmark(simulatorProfile = \"tiny-gpu\") on MisconfigurationIT$UnknownProfile: "
                 + "unknown simulator profile 'tiny-gpu'; allowed: ");
     }
 
@@ -124,8 +125,8 @@ class MisconfigurationIT {
     @Test
     void unreachableEndpointShowsTheUrlAndNeverTheKey() throws IOException {
         int port = closedPort();
-        System.setProperty(ConfigurationKeys.ENDPOINT, "http://127.0.0.1:" + port + "/v1");
-        System.setProperty(ConfigurationKeys.API_KEY_ENV, FAKE_KEY_ENV);
+        System.setProperty(Settings.ENDPOINT.key(), "http://127.0.0.1:" + port + "/v1");
+        System.setProperty(Settings.API_KEY_ENV.key(), FAKE_KEY_ENV);
 
         String message = failure(Plain.class);
 
@@ -138,7 +139,7 @@ class MisconfigurationIT {
     @Test
     void credentialsInTheEndpointUrlNeverAppear() throws IOException {
         int port = closedPort();
-        System.setProperty(ConfigurationKeys.ENDPOINT,
+        System.setProperty(Settings.ENDPOINT.key(),
                 "http://bench-user:s3cret-pass@127.0.0.1:" + port + "/v1?api_key=sk-fake-url-key&team=a");
 
         String message = failure(Plain.class);
@@ -152,10 +153,10 @@ class MisconfigurationIT {
     @Test
     void aRealEndpointNeedsAModel() throws IOException {
         try (ServerSocket listening = new ServerSocket(0)) {
-            System.setProperty(ConfigurationKeys.ENDPOINT, "http://127.0.0.1:" + listening.getLocalPort());
+            System.setProperty(Settings.ENDPOINT.key(), "http://127.0.0.1:" + listening.getLocalPort());
             assertThat(failure(EmptyModel.class)).isEqualTo("llmbench: llmbench.model: a model name is required for endpoint "
-                    + "http://127.0.0.1:" + listening.getLocalPort() + ": set @LlmBenchmark(model = \"…\"), "
-                    + "-Dllmbench.model=… or LLMBENCH_MODEL");
+                    + "http://127.0.0.1:" + listening.getLocalPort() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, "
+                    + "@LlmBenchmark(model = \"…\") or the plugin's <model>");
         }
     }
 

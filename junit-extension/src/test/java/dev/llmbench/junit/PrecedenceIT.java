@@ -1,5 +1,6 @@
 package dev.llmbench.junit;
 
+import dev.llmbench.harness.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -48,13 +49,13 @@ class PrecedenceIT {
     }
 
     private static final Map<String, String> PROPERTIES = Map.of(
-            ConfigurationKeys.MODEL, "properties-model",
-            ConfigurationKeys.REQUESTS, "3");
+            Settings.MODEL.key(), "properties-model",
+            Settings.REQUESTS.key(), "3");
 
     @AfterEach
     void clearSystemProperties() {
-        System.clearProperty(ConfigurationKeys.MODEL);
-        System.clearProperty(ConfigurationKeys.REQUESTS);
+        System.clearProperty(Settings.MODEL.key());
+        System.clearProperty(Settings.REQUESTS.key());
     }
 
     private static Map<String, String> onlyEntry(EngineExecutionResults results) {
@@ -67,7 +68,7 @@ class PrecedenceIT {
     void builtInDefaultsAndTheJunitPlatformPropertiesFile() {
         Map<String, String> e = onlyEntry(Kit.run(NothingSet.class));
         assertThat(e).containsEntry("llmbench.model", "fast-sim-0.5b")       // built-in: the simulator profile's model
-                .containsEntry("llmbench.requests", Long.toString(ConfigurationKeys.DEFAULT_REQUESTS));
+                .containsEntry("llmbench.requests", Long.toString(dev.llmbench.harness.plan.BenchmarkPlan.DEFAULT_REQUESTS));
         // src/test/resources/junit-platform.properties sets llmbench.outputDirectory=target/llmbench-it
         assertThat(Path.of(e.get("llmbench.resultFile"))).hasParent(Path.of("target/llmbench-it").toAbsolutePath());
     }
@@ -92,8 +93,8 @@ class PrecedenceIT {
 
     @Test
     void systemPropertiesBeatAnnotationsAndConfigurationParameters() {
-        System.setProperty(ConfigurationKeys.MODEL, "sysprop-model");
-        System.setProperty(ConfigurationKeys.REQUESTS, "1");
+        System.setProperty(Settings.MODEL.key(), "sysprop-model");
+        System.setProperty(Settings.REQUESTS.key(), "1");
         Map<String, String> e = onlyEntry(Kit.run(PROPERTIES, Annotated.class));
         assertThat(e).containsEntry("llmbench.model", "sysprop-model").containsEntry("llmbench.requests", "1");
     }

@@ -1,5 +1,6 @@
 package dev.llmbench.junit;
 
+import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class PricingIT {
 
     @Test
     void onTheSimulatorTheProfilesIllustrativePricesApply(@TempDir Path dir) throws Exception {
-        EngineExecutionResults results = Kit.run(Map.of(ConfigurationKeys.OUTPUT_DIRECTORY, dir.toString()), Priced.class);
+        EngineExecutionResults results = Kit.run(Map.of(Settings.OUTPUT_DIRECTORY.key(), dir.toString()), Priced.class);
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         BenchmarkResult r = only(dir);
         // Profile "fast": $0.10 per 1M input and output tokens, one GPU at $1.00 per hour.
@@ -49,9 +50,9 @@ class PricingIT {
 
     @Test
     void configuredPricesWin(@TempDir Path dir) throws Exception {
-        Kit.run(Map.of(ConfigurationKeys.OUTPUT_DIRECTORY, dir.toString(),
-                ConfigurationKeys.INPUT_PRICE_PER_MILLION_TOKENS, "2000",
-                ConfigurationKeys.OUTPUT_PRICE_PER_MILLION_TOKENS, "4000"), Priced.class);
+        Kit.run(Map.of(Settings.OUTPUT_DIRECTORY.key(), dir.toString(),
+                Settings.INPUT_PRICE.key(), "2000",
+                Settings.OUTPUT_PRICE.key(), "4000"), Priced.class);
         BenchmarkResult r = only(dir);
         assertThat(r.cost()).containsEntry("pricing_source", "configured").doesNotContainKey("gpu_usd_per_run");
         double usd = r.tokens().input() * 2000 / 1e6 + r.tokens().output() * 4000 / 1e6;
@@ -62,9 +63,9 @@ class PricingIT {
 
     @Test
     void aBadPriceFailsNamingTheKeyItsLayerAndWhatIsAllowed() {
-        EngineExecutionResults results = Kit.run(Map.of(ConfigurationKeys.GPU_PRICE_PER_HOUR, "two dollars"), Priced.class);
+        EngineExecutionResults results = Kit.run(Map.of(Settings.GPU_PRICE_PER_HOUR.key(), "two dollars"), Priced.class);
         assertThat(Kit.failureMessages(results)).anySatisfy(m -> assertThat(m)
                 .contains("llmbench.gpuPricePerHour (configuration parameter llmbench.gpuPricePerHour (junit-platform.properties))")
-                .contains("'two dollars' is not a price; allowed: US dollars as a number >= 0"));
+                .contains("'two dollars' is not a number; allowed: a number 0..1000000 (US dollars)"));
     }
 }

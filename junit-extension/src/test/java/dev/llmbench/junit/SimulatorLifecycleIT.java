@@ -1,5 +1,6 @@
 package dev.llmbench.junit;
 
+import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class SimulatorLifecycleIT {
     @Test
     void aConfiguredEndpointIsUsedInsteadOfTheEmbeddedSimulator() {
         try (Simulator external = Simulator.start(Profile.fast())) {
-            System.setProperty(ConfigurationKeys.ENDPOINT, external.baseUri() + "/v1");
-            System.setProperty(ConfigurationKeys.MODEL, "external-model");
+            System.setProperty(Settings.ENDPOINT.key(), external.baseUri() + "/v1");
+            System.setProperty(Settings.MODEL.key(), "external-model");
             EngineExecutionResults results = Kit.run(First.class);
 
             assertThat(Kit.failureMessages(results)).isEmpty();
@@ -74,8 +75,8 @@ class SimulatorLifecycleIT {
             });
             assertThat(external.stats().toString()).isNotEmpty();
         } finally {
-            System.clearProperty(ConfigurationKeys.ENDPOINT);
-            System.clearProperty(ConfigurationKeys.MODEL);
+            System.clearProperty(Settings.ENDPOINT.key());
+            System.clearProperty(Settings.MODEL.key());
         }
     }
 

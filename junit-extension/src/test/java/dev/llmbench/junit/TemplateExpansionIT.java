@@ -1,5 +1,6 @@
 package dev.llmbench.junit;
 
+import static dev.llmbench.harness.load.NamedTier.*;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TemplateExpansionIT {
     @PromptShape(inputTokens = 8, outputTokens = 4)
     static class OtherLoads {
         @BenchmarkTest
-        @LoadTier(rate = 50.0, distribution = "poisson")
+        @LoadTier(rate = 50.0, distribution = Arrival.POISSON)
         void poisson(BenchmarkResult result) {
             assertThat(result.configuration().get("load")).asString().contains("arrival_rate");
         }
@@ -48,7 +49,7 @@ class TemplateExpansionIT {
         }
 
         @BenchmarkTest
-        @LoadTier(tiers = "small")
+        @LoadTier(tiers = SMALL)
         void named() {
         }
 

@@ -19,24 +19,25 @@ import java.util.List;
 public class BaselineMojo extends AbstractResultsMojo {
 
     @Override
+    PluginSettings goalSettings(PluginSettings shared) {
+        return shared;
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        resolveFolders();
-        if (skip) {
-            getLog().info("llmbench: baseline skipped");
-            return;
-        }
+        if (!resolveSettings("baseline")) return;
         ResultSet set = readResults();
         if (set.isEmpty()) {
             // Never replace a baseline with nothing.
-            throw new MojoFailureException("llmbench: no results in " + resultDirectories
+            throw new MojoFailureException("llmbench: no results in " + resultFolders
                     + " to store as the baseline: run the benchmarks first (mvn verify), then llmbench:baseline");
         }
         try {
-            List<Path> files = BaselineStore.save(set.results(), baselineDirectory.toPath());
-            getLog().info("llmbench: baseline of " + files.size() + " result(s) written to " + baselineDirectory
+            List<Path> files = BaselineStore.save(set.results(), baselineFolder.toPath());
+            getLog().info("llmbench: baseline of " + files.size() + " result(s) written to " + baselineFolder
                     + "; commit that folder");
         } catch (IOException e) {
-            throw new MojoExecutionException("llmbench.baselineDirectory: cannot write the baseline to " + baselineDirectory
+            throw new MojoExecutionException("llmbench.baselineDirectory: cannot write the baseline to " + baselineFolder
                     + ": " + e.getMessage(), e);
         }
     }

@@ -4,6 +4,8 @@ import dev.llmbench.harness.compare.Check;
 import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.Settings;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,8 +24,8 @@ import java.util.Map;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class CheckMojo extends AbstractResultsMojo {
 
-    /** Relative change allowed before a metric counts as worse: {@code 10%} or a fraction {@code 0.1}. */
-    @Parameter(property = "llmbench.tolerance", defaultValue = "10%")
+    /** Relative change allowed before a metric counts as worse: {@code 10%} (default) or a fraction {@code 0.1}. */
+    @Parameter(property = "llmbench.tolerance")
     String tolerance;
 
     /**
@@ -38,44 +40,63 @@ public class CheckMojo extends AbstractResultsMojo {
     @Parameter(property = "llmbench.metrics")
     List<String> metrics;
 
-    /** Below this many samples on either side a metric is "not enough samples", not a verdict. */
-    @Parameter(property = "llmbench.minSamples", defaultValue = "30")
-    long minSamples;
+    /** Below this many samples on either side a metric is "not enough samples", not a verdict (default 30). */
+    @Parameter(property = "llmbench.minSamples")
+    String minSamples;
 
-    /** Only warn: log what would fail the build, and pass. */
-    @Parameter(property = "llmbench.warnOnly", defaultValue = "false")
-    boolean warnOnly;
+    /** Only warn: log what would fail the build, and pass (default false). */
+    @Parameter(property = "llmbench.warnOnly")
+    String warnOnly;
 
-    /** Fail when there are no results at all (by default that is a warning: the benchmarks may have been skipped). */
-    @Parameter(property = "llmbench.failIfNoResults", defaultValue = "false")
-    boolean failIfNoResults;
+    /**
+     * With no results at all: {@code auto} (default) fails when benchmarks were expected — the project has
+     * {@code @LlmBenchmark} test classes or a baseline — and warns otherwise; {@code true} always fails; {@code false}
+     * only warns.
+     */
+    @Parameter(property = "llmbench.failIfNoResults")
+    String failIfNoResults;
+
+    @Override
+    PluginSettings goalSettings(PluginSettings shared) {
+        return shared.put(Settings.TOLERANCE, tolerance).put(Settings.METRICS, metrics).put(Settings.MIN_SAMPLES, minSamples)
+                .put(Settings.WARN_ONLY, warnOnly).put(Settings.FAIL_IF_NO_RESULTS, failIfNoResults);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        resolveFolders();
-        if (skip) {
-            getLog().info("llmbench: check skipped");
-            return;
-        }
+        if (!resolveSettings("check")) return;
         CompareOptions options = options();
         ResultSet set = readResults();
         if (set.isEmpty()) {
-            String msg = "llmbench: no results in " + resultDirectories + ": did the benchmarks run?";
-            if (failIfNoResults) throw new MojoFailureException(msg + " (llmbench.failIfNoResults is true)");
-            getLog().warn(msg);
+            noResults();
             return;
         }
         List<BenchmarkResult> baseline = readBaselineOrNull();
-        if (baseline == null) getLog().info("llmbench: no baseline in " + baselineDirectory + " (llmbench:baseline stores one)");
-        Verdicts.apply(Check.run(set.results(), baseline, options), warnOnly, getLog());
+        if (baseline == null) getLog().info("llmbench: no baseline in " + baselineFolder + " (llmbench:baseline stores one)");
+        Verdicts.apply(Check.run(set.results(), baseline, options), settings.get(Settings.WARN_ONLY), getLog());
+    }
+
+    /** No results: fail when benchmarks were expected (or always/never, as configured), else warn. */
+    private void noResults() throws MojoFailureException, MojoExecutionException {
+        String msg = "llmbench: no results in " + resultFolders + ": did the benchmarks run?";
+        String mode = settings.get(Settings.FAIL_IF_NO_RESULTS);
+        String expected = ExpectedBenchmarks.why(project, baselineFolder);
+        if (mode.equals("true") || (mode.equals("auto") && expected != null)) {
+            throw new MojoFailureException(msg + (mode.equals("true") ? " (llmbench.failIfNoResults is true)"
+                    : " Benchmarks were expected: " + expected + ". Benchmark classes run under Surefire only if they match its "
+                    + "includes (**/*Test.java, **/Test*.java, **/*Tests.java, **/*TestCase.java) or under Failsafe as **/*IT.java; "
+                    + "set -Dllmbench.failIfNoResults=false to only warn"));
+        }
+        getLog().warn(msg);
     }
 
     private CompareOptions options() throws MojoExecutionException {
         try {
             CompareOptions o = CompareOptions.defaults()
-                    .withTolerance(CompareOptions.parseTolerance(tolerance, "llmbench.tolerance"))
-                    .withMinSamples(minSamples);
-            if (metrics != null && !metrics.isEmpty()) o = o.withMetrics(metrics);
+                    .withTolerance(CompareOptions.parseTolerance(settings.get(Settings.TOLERANCE), "llmbench.tolerance"))
+                    .withMinSamples(settings.get(Settings.MIN_SAMPLES));
+            List<String> ids = settings.list(Settings.METRICS).stream().map(LayeredSettings.Item::text).toList();
+            if (!ids.isEmpty()) o = o.withMetrics(ids);
             if (tolerances != null) {
                 Map<String, Double> parsed = new LinkedHashMap<>();
                 for (Map.Entry<String, String> e : tolerances.entrySet()) {
@@ -84,7 +105,6 @@ public class CheckMojo extends AbstractResultsMojo {
                 }
                 o = o.withMetricTolerances(parsed);
             }
-            if (minSamples < 0) throw new IllegalArgumentException("llmbench.minSamples: " + minSamples + " is negative; allowed: >= 0");
             return o;
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -23,6 +23,7 @@ final class ProjectFolders {
     /** The project's base directory, or the folder Maven was started in. */
     static File baseDir(MavenProject project, MavenSession session) {
         if (!standalone(project)) return project.getBasedir();
+        if (session == null) return new File(System.getProperty("user.dir")); // a Mojo made by hand, as in tests
         return new File(session.getExecutionRootDirectory());
     }
 

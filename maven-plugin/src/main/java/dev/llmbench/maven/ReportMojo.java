@@ -6,6 +6,7 @@ import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.report.ReportWriter;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.settings.Settings;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,26 +26,29 @@ public class ReportMojo extends AbstractResultsMojo {
 
     /** Where the report files go. Default: {@code target/llmbench}. */
     @Parameter(property = "llmbench.reportDirectory")
-    File reportDirectory;
+    String reportDirectory;
 
-    /** Tolerance of the baseline deltas shown in the report ({@code 10%} or {@code 0.1}); as in {@code check}. */
-    @Parameter(property = "llmbench.tolerance", defaultValue = "10%")
+    /** Tolerance of the baseline deltas shown in the report ({@code 10%} (default) or {@code 0.1}); as in {@code check}. */
+    @Parameter(property = "llmbench.tolerance")
     String tolerance;
 
     @Override
+    PluginSettings goalSettings(PluginSettings shared) {
+        return shared.put(Settings.REPORT_DIRECTORY, reportDirectory).put(Settings.TOLERANCE, tolerance)
+                .defaultValue(Settings.REPORT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench");
+    }
+
+    @Override
     public void execute() throws MojoExecutionException {
-        resolveFolders();
-        if (reportDirectory == null) reportDirectory = ProjectFolders.resultsDir(project, session);
-        if (skip) {
-            getLog().info("llmbench: report skipped");
-            return;
-        }
+        if (!resolveSettings("report")) return;
+        File reportDirectory = settings.get(Settings.REPORT_DIRECTORY).toFile();
+        if (!reportDirectory.isAbsolute()) reportDirectory = new File(ProjectFolders.baseDir(project, session), reportDirectory.getPath());
         ResultSet set = readResults();
         if (set.isEmpty()) getLog().warn("llmbench: no results to report: run the benchmarks first (mvn verify)");
         List<BenchmarkResult> baseline = readBaselineOrNull();
         ComparisonReport comparison;
         try {
-            CompareOptions options = CompareOptions.defaults().withTolerance(CompareOptions.parseTolerance(tolerance, "llmbench.tolerance"));
+            CompareOptions options = CompareOptions.defaults().withTolerance(CompareOptions.parseTolerance(settings.get(Settings.TOLERANCE), "llmbench.tolerance"));
             comparison = baseline == null ? null : BaselineComparison.compare(set.results(), baseline, options);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -1,13 +1,14 @@
 package dev.llmbench.maven;
 
-import dev.llmbench.harness.adhoc.AdHocRun;
 import dev.llmbench.harness.compare.Check;
-import dev.llmbench.harness.cost.Pricing;
+import dev.llmbench.harness.plan.BenchmarkPlan;
+import dev.llmbench.harness.plan.PlanRunner;
 import dev.llmbench.harness.report.ReportWriter;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
-import dev.llmbench.simulator.Profile;
-import dev.llmbench.simulator.Simulator;
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.Settings;
+import dev.llmbench.harness.settings.SettingsException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,21 +17,20 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * An ad-hoc benchmark without test code, also outside any project:
+ * A benchmark without test code, also outside any project:
  * <pre>mvn dev.llmbench:llmbench-maven-plugin:VERSION:run -Dllmbench.endpoint=http://127.0.0.1:8000/v1
  *     -Dllmbench.model=M -Dllmbench.concurrency=2,20,50 -Dllmbench.shape=short-in-long-out
  *     -Dllmbench.requests=100 -Dllmbench.slo="p90(ttft) &lt; 800ms"</pre>
- * One benchmark per concurrency × shape; results go to {@code target/llmbench/} with a report beside them. With no
- * endpoint it runs against the embedded simulator. The build fails when an SLO is missed (unless
- * {@code llmbench.warnOnly}). The API key comes from the environment variable named by {@link #apiKeyEnv}.
+ * The harness makes the plan (one benchmark per tier × shape, the same plan the JUnit extension makes from the same
+ * settings, with the same defaults) and runs it; results go to {@code target/llmbench/} with a report beside them.
+ * With no endpoint it runs against the embedded simulator. The build fails when an SLO is missed (unless
+ * {@code llmbench.warnOnly}). Every parameter is a setting of the harness: defaults, allowed values and messages are
+ * the harness's ({@code dev.llmbench.harness.settings.Settings}).
  */
 @Mojo(name = "run", requiresProject = false, threadSafe = true)
 public class RunMojo extends AbstractMojo {
@@ -43,39 +43,47 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.model")
     String model;
 
-    /** Environment variable holding the API key (sent as a bearer token; never logged or written). */
-    @Parameter(property = "llmbench.apiKeyEnv", defaultValue = "LLMBENCH_API_KEY")
+    /** Environment variable holding the API key (default {@code LLMBENCH_API_KEY}; never logged or written). */
+    @Parameter(property = "llmbench.apiKeyEnv")
     String apiKeyEnv;
 
-    /** {@code chat} or {@code completions}. */
-    @Parameter(property = "llmbench.protocol", defaultValue = "chat")
+    /** {@code chat} (default) or {@code completions}. */
+    @Parameter(property = "llmbench.protocol")
     String protocol;
 
-    /** Concurrent users per tier, comma-separated ({@code 2,20,50}) or tier names ({@code small,medium,large}). */
-    @Parameter(property = "llmbench.concurrency", defaultValue = "2")
+    /** Closed-loop tiers: users per tier, comma-separated ({@code 2,20,50}) or tier names ({@code small,medium,large}); default 1. */
+    @Parameter(property = "llmbench.concurrency")
     String concurrency;
 
-    /** Prompt shapes, comma-separated: preset names ({@code short-in-long-out}, {@code chat}…) or {@code INPUT:OUTPUT} tokens. */
-    @Parameter(property = "llmbench.shape", defaultValue = "short-in-long-out")
+    /** Open-loop tiers: arrival rates in requests/s, comma-separated; replaces the concurrency tiers. */
+    @Parameter(property = "llmbench.rate")
+    String rate;
+
+    /** Arrivals of rate tiers: {@code poisson} (default), {@code constant} or {@code gamma}. */
+    @Parameter(property = "llmbench.arrival")
+    String arrival;
+
+    /** Prompt shapes, comma-separated: presets ({@code short-in-long-out}, {@code chat}…) or {@code INPUT:OUTPUT} tokens; default short-in-short-out. */
+    @Parameter(property = "llmbench.shape")
     String shape;
 
-    /** Measured requests per benchmark. */
-    @Parameter(property = "llmbench.requests", defaultValue = "100")
-    long requests;
+    /** Measured requests per benchmark (default 100 when no time bound is set either). */
+    @Parameter(property = "llmbench.requests")
+    String requests;
 
-    /** Upper bound on each benchmark's measured phase, seconds. */
-    @Parameter(property = "llmbench.seconds", defaultValue = "600")
-    double seconds;
+    /** Upper bound on each benchmark's measured phase, seconds (default: none). */
+    @Parameter(property = "llmbench.seconds")
+    String seconds;
 
-    /** Unrecorded warm-up requests before each benchmark. */
-    @Parameter(property = "llmbench.warmupRequests", defaultValue = "0")
-    long warmupRequests;
+    /** Unrecorded warm-up requests before each benchmark (default 0). */
+    @Parameter(property = "llmbench.warmupRequests")
+    String warmupRequests;
 
     /** SLOs, separated by {@code ;}: {@code p90(ttft) < 800ms; error_rate < 1%}. */
     @Parameter(property = "llmbench.slo")
     String slo;
 
-    /** Tokenizer spec for exact prompt and output token counts (default: the harness's). */
+    /** Tokenizer spec for exact prompt and output token counts (default: none, approximate prompts). */
     @Parameter(property = "llmbench.tokenizer")
     String tokenizer;
 
@@ -99,17 +107,25 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.gpuCount")
     String gpuCount;
 
-    /** Prefix of the benchmark names. */
-    @Parameter(property = "llmbench.name", defaultValue = "adhoc")
+    /** Prefix of the benchmark names (default {@code adhoc}). */
+    @Parameter(property = "llmbench.name")
     String name;
 
-    /** Simulator profile when no endpoint is given: {@code fast}, {@code llama-2-70b-4xa100}, {@code mixtral-8x7b-2xh100}. */
-    @Parameter(property = "llmbench.simulatorProfile", defaultValue = "fast")
+    /** Simulator profile when no endpoint is given: {@code fast} (default), {@code llama-2-70b-4xa100}, {@code mixtral-8x7b-2xh100}. */
+    @Parameter(property = "llmbench.simulatorProfile")
     String simulatorProfile;
 
     /** Where result files and the report go. Default: {@code target/llmbench} (of the project, or of the current folder). */
     @Parameter(property = "llmbench.outputDirectory")
-    File outputDirectory;
+    String outputDirectory;
+
+    /** Write report.html, report.md and summary.json after the run (default true). */
+    @Parameter(property = "llmbench.report")
+    String report;
+
+    /** Only warn when an SLO is missed (default false). */
+    @Parameter(property = "llmbench.warnOnly")
+    String warnOnly;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
@@ -117,64 +133,47 @@ public class RunMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
-    /** Write report.html, report.md and summary.json after the run. */
-    @Parameter(property = "llmbench.report", defaultValue = "true")
-    boolean report;
-
-    /** Only warn when an SLO is missed. */
-    @Parameter(property = "llmbench.warnOnly", defaultValue = "false")
-    boolean warnOnly;
+    /** The settings of this execution, layered. */
+    LayeredSettings settings() {
+        return new PluginSettings()
+                .put(Settings.ENDPOINT, endpoint).put(Settings.MODEL, model).put(Settings.API_KEY_ENV, apiKeyEnv)
+                .put(Settings.PROTOCOL, protocol).put(Settings.CONCURRENCY, concurrency).put(Settings.RATE, rate)
+                .put(Settings.ARRIVAL, arrival).put(Settings.SHAPE, shape).put(Settings.REQUESTS, requests)
+                .put(Settings.SECONDS, seconds).put(Settings.WARMUP_REQUESTS, warmupRequests).put(Settings.SLO, slo)
+                .put(Settings.TOKENIZER, tokenizer).put(Settings.INPUT_PRICE, inputPricePerMillionTokens)
+                .put(Settings.CACHED_INPUT_PRICE, cachedInputPricePerMillionTokens)
+                .put(Settings.OUTPUT_PRICE, outputPricePerMillionTokens).put(Settings.GPU_PRICE_PER_HOUR, gpuPricePerHour)
+                .put(Settings.GPU_COUNT, gpuCount).put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
+                .put(Settings.OUTPUT_DIRECTORY, outputDirectory).put(Settings.REPORT, report).put(Settings.WARN_ONLY, warnOnly)
+                .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
+                .resolve(session, getLog());
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (outputDirectory == null) outputDirectory = ProjectFolders.resultsDir(project, session);
-        boolean simulated = endpoint == null || endpoint.isBlank();
-        Profile profile = null;
-        if (simulated) {
-            try {
-                profile = Profile.named(simulatorProfile);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("llmbench.simulatorProfile: " + e.getMessage(), e);
-            }
-        }
-        Simulator simulator = null;
+        LayeredSettings s;
+        BenchmarkPlan plan;
+        List<PlanRunner.Outcome> outcomes;
         try {
-            AdHocRun.Builder b = AdHocRun.builder().name(name).protocol(protocol).concurrency(concurrency).shapes(shape)
-                    .requests(requests).maxSeconds(seconds).warmupRequests(warmupRequests).slos(slo).tokenizer(tokenizer)
-                    .outputDirectory(outputDirectory.toPath());
-            Map<String, String> prices = new HashMap<>();
-            prices.put(Pricing.INPUT_KEY, inputPricePerMillionTokens);
-            prices.put(Pricing.CACHED_INPUT_KEY, cachedInputPricePerMillionTokens);
-            prices.put(Pricing.OUTPUT_KEY, outputPricePerMillionTokens);
-            prices.put(Pricing.GPU_HOUR_KEY, gpuPricePerHour);
-            prices.put(Pricing.GPU_COUNT_KEY, gpuCount);
-            b.pricing(prices, simulated ? Pricing.illustrative(profile.inputPricePerMillionTokens(),
-                    profile.outputPricePerMillionTokens(), profile.gpuPricePerHour(), profile.gpuCount(),
-                    profile.activeParameters(), profile.peakFlopsPerSecond(), "simulator profile " + profile.name()) : null);
-            if (simulated) {
-                simulator = Simulator.start(profile);
-                getLog().info("llmbench: no llmbench.endpoint given: embedded simulator (profile " + profile.name()
-                        + ", model " + profile.modelName() + ") on " + simulator.baseUri());
-                b.servedBySimulator(profile.name()).endpoint(simulator.baseUri().toString(), apiKeyEnv).model(model == null || model.isBlank() ? profile.modelName() : model);
-            } else {
-                b.endpoint(endpoint, apiKeyEnv);
-                if (model != null) b.model(model);
-            }
-            AdHocRun run = b.build();
-            List<AdHocRun.Outcome> outcomes = run.run(line -> getLog().info("llmbench: " + line));
-            List<BenchmarkResult> results = new ArrayList<>();
-            for (AdHocRun.Outcome o : outcomes) results.add(o.result());
-            if (report) {
-                ReportWriter.ReportFiles files = ReportWriter.write(ResultSet.of(results), null, outputDirectory.toPath());
-                getLog().info("llmbench: report " + files.html().toUri());
-            }
-            Verdicts.apply(Check.run(results, null, null), warnOnly, getLog());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            s = settings();
+            plan = BenchmarkPlan.from(s);
+            outcomes = PlanRunner.run(plan, line -> getLog().info("llmbench: " + line));
+        } catch (SettingsException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("llmbench.outputDirectory: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
-        } finally {
-            if (simulator != null) simulator.close();
+            throw new MojoExecutionException("llmbench.outputDirectory: cannot write a result: " + e.getMessage(), e);
         }
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (PlanRunner.Outcome o : outcomes) results.add(o.result());
+        if (s.get(Settings.REPORT)) {
+            try {
+                ReportWriter.ReportFiles files = ReportWriter.write(ResultSet.of(results), null, plan.outputDirectory());
+                getLog().info("llmbench: report " + files.html().toUri());
+            } catch (IOException e) {
+                throw new MojoExecutionException("llmbench.outputDirectory: cannot write the report to " + plan.outputDirectory()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        Verdicts.apply(Check.run(results, null, null), s.get(Settings.WARN_ONLY), getLog());
     }
 }

@@ -1,8 +1,13 @@
 package dev.llmbench.maven;
 
-import dev.llmbench.simulator.Profile;
-import dev.llmbench.simulator.Simulator;
-import dev.llmbench.simulator.SimulatorConfig;
+import dev.llmbench.harness.plan.EmbeddedSimulators;
+import dev.llmbench.harness.plan.SimulatorProvider;
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.SettingValue;
+import dev.llmbench.harness.settings.Settings;
+import dev.llmbench.harness.settings.SettingsException;
+import org.apache.maven.execution.MavenSession;
+
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,13 +27,13 @@ public class SimulatorStartMojo extends AbstractMojo {
     /** Key of the running simulator in the plugin context, shared with {@link SimulatorStopMojo}. */
     static final String CONTEXT_KEY = "dev.llmbench.simulator";
 
-    /** {@code fast}, {@code llama-2-70b-4xa100} or {@code mixtral-8x7b-2xh100}. */
-    @Parameter(property = "llmbench.simulatorProfile", defaultValue = "fast")
+    /** {@code fast} (default), {@code llama-2-70b-4xa100} or {@code mixtral-8x7b-2xh100}. */
+    @Parameter(property = "llmbench.simulatorProfile")
     String profile;
 
-    /** TCP port on 127.0.0.1; 0 picks a free one. */
-    @Parameter(property = "llmbench.simulatorPort", defaultValue = "0")
-    int port;
+    /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+    @Parameter(property = "llmbench.simulatorPort")
+    String port;
 
     /** Project property that receives the simulator's base URL. */
     @Parameter(defaultValue = "llmbench.endpoint")
@@ -38,31 +43,46 @@ public class SimulatorStartMojo extends AbstractMojo {
     @Parameter(defaultValue = "llmbench.model")
     String modelProperty;
 
-    @Parameter(property = "llmbench.skip", defaultValue = "false")
-    boolean skip;
+    /** Skips the goal (default false). */
+    @Parameter(property = "llmbench.skip")
+    String skip;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     @Override
     @SuppressWarnings("unchecked")
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("llmbench: simulator-start skipped");
-            return;
-        }
-        if (getPluginContext().get(CONTEXT_KEY) != null) {
-            throw new MojoExecutionException("llmbench: the simulator of this project is already running; "
-                    + "call llmbench:simulator-stop before starting it again");
-        }
-        Simulator sim;
+        SimulatorProvider.Running sim;
         try {
-            Profile p = Profile.named(profile);
-            sim = Simulator.start(SimulatorConfig.builder(p).port(port).build());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("llmbench.simulatorProfile / llmbench.simulatorPort: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("llmbench: cannot start the simulator on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            LayeredSettings s = new PluginSettings().put(Settings.SIMULATOR_PROFILE, profile).put(Settings.SIMULATOR_PORT, port)
+                    .put(Settings.SKIP, skip).resolve(session, getLog());
+            if (s.get(Settings.SKIP)) {
+                getLog().info("llmbench: simulator-start skipped");
+                return;
+            }
+            if (getPluginContext().get(CONTEXT_KEY) != null) {
+                throw new MojoExecutionException("llmbench: the simulator of this project is already running; "
+                        + "call llmbench:simulator-stop before starting it again");
+            }
+            SimulatorProvider provider = EmbeddedSimulators.provider();
+            SettingValue name = s.find(Settings.SIMULATOR_PROFILE).orElseThrow();
+            try {
+                provider.profile(name.raw());
+            } catch (IllegalArgumentException e) {
+                throw SettingsException.at(name, e.getMessage());
+            }
+            int tcpPort = s.get(Settings.SIMULATOR_PORT).intValue();
+            try {
+                sim = provider.start(name.raw(), tcpPort);
+            } catch (RuntimeException e) {
+                throw new MojoExecutionException("llmbench: cannot start the simulator on 127.0.0.1:" + tcpPort + ": " + e.getMessage(), e);
+            }
+        } catch (SettingsException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         getPluginContext().put(CONTEXT_KEY, sim);
         project.getProperties().setProperty(urlProperty, sim.baseUri().toString());

@@ -1,6 +1,6 @@
 package dev.llmbench.maven;
 
-import dev.llmbench.simulator.Simulator;
+import dev.llmbench.harness.plan.SimulatorProvider;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +12,7 @@ public class SimulatorStopMojo extends AbstractMojo {
     @Override
     public void execute() {
         Object sim = getPluginContext().remove(SimulatorStartMojo.CONTEXT_KEY);
-        if (sim instanceof Simulator s) {
+        if (sim instanceof SimulatorProvider.Running s) {
             s.close();
             getLog().info("llmbench: simulator on " + s.baseUri() + " stopped");
         } else {

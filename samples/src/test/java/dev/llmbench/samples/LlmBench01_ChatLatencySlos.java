@@ -1,5 +1,6 @@
 package dev.llmbench.samples;
 
+import static dev.llmbench.harness.load.NamedTier.*;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.junit.BenchmarkTest;
 import dev.llmbench.junit.LlmBenchmark;
@@ -42,7 +43,7 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
  */
 @LlmBenchmark(model = "llama-2-70b-chat",
         simulatorProfile = "llama-2-70b-4xa100")        // the simulator models 70B fp16 on 4×A100: 17.2 ms decode step
-@LoadTier(tiers = {"small", "medium", "large"})          // 2, 20 and 50 concurrent users (closed loop): 3 invocations
+@LoadTier(tiers = {SMALL, MEDIUM, LARGE})          // 2, 20 and 50 concurrent users (closed loop): 3 invocations
 @PromptShape(inputTokens = 50, outputTokens = 32)        // a short chat turn; real answers are longer (see sample 02)
 @Warmup(requests = 2)                                    // connection set-up and first-request effects, not measured
 @Measurement(requests = 100, seconds = 1)                // whichever comes first; in-flight requests then finish

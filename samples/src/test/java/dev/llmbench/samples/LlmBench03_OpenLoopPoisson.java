@@ -1,5 +1,6 @@
 package dev.llmbench.samples;
 
+import dev.llmbench.junit.Arrival;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.junit.BenchmarkTest;
 import dev.llmbench.junit.LlmBenchmark;
@@ -24,11 +25,11 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
  * server that falls behind shows up in TTFT and E2E instead of vanishing (no coordinated omission). The gap between
  * intended and actual send is recorded as queue_delay: it tells you whether the load generator kept its schedule.
  *
- * Other arrival processes: distribution = "constant" (evenly spaced) or "gamma" with burstiness < 1 (burstier than
+ * Other arrival processes: distribution = Arrival.CONSTANT (evenly spaced) or Arrival.GAMMA with burstiness < 1 (burstier than
  * Poisson). maxConcurrency caps requests in flight, as a client-side connection pool would.
  */
 @LlmBenchmark(simulatorProfile = "llama-2-70b-4xa100")
-@LoadTier(rate = {4, 8}, distribution = "poisson", maxConcurrency = 32)    // two invocations: 4 rps, then 8 rps
+@LoadTier(rate = {4, 8}, distribution = Arrival.POISSON, maxConcurrency = 32)    // two invocations: 4 rps, then 8 rps
 @PromptShape(inputTokens = 200, outputTokens = 24)
 @Measurement(requests = 10)                                                 // ~2.5 s at 4 rps, ~1.3 s at 8 rps
 @Slo("p99(queue_delay) < 50ms")                                             // the client kept its schedule

@@ -1,5 +1,6 @@
 package dev.llmbench.samples;
 
+import static dev.llmbench.harness.load.NamedTier.*;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.junit.BenchmarkTest;
 import dev.llmbench.junit.LlmBenchmark;
@@ -35,7 +36,7 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
  *     mvn llmbench:report -Dllmbench.resultDirectories=target/llmbench/a,target/llmbench/b
  */
 @LlmBenchmark(name = "leaderboard")
-@LoadTier(tiers = "small")                               // 2 concurrent users, as the leaderboards' first tier
+@LoadTier(tiers = SMALL)                               // 2 concurrent users, as the leaderboards' first tier
 @PromptShape(inputTokens = 64, outputTokens = 48)
 @Measurement(requests = 8)                               // keeps `mvn verify` fast; a real comparison wants hundreds
 @Slo("error_rate < 1%")

@@ -1,5 +1,6 @@
 package dev.llmbench.samples;
 
+import static dev.llmbench.harness.load.NamedTier.*;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.junit.*;
 
@@ -14,7 +15,7 @@ import static dev.llmbench.junit.assertions.LlmBenchAssertions.assertThat;
 @LlmBenchmark                                        // no endpoint configured: an embedded simulator is used
 @Warmup(requests = 2)
 @Measurement(requests = 20)
-@LoadTier(tiers = {"small", "medium"})              // 2 and 20 concurrent users
+@LoadTier(tiers = {SMALL, MEDIUM})              // 2 and 20 concurrent users
 @PromptShape(inputTokens = 100, outputTokens = 200)
 @Slo("p90(ttft) < 800ms")
 @Slo("error_rate < 1%")

@@ -46,7 +46,7 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
     }
 
     /** Closed loop at a named tier: {@code concurrency(tier.concurrency())}. */
-    static Concurrency concurrency(LoadTier tier) {
+    static Concurrency concurrency(NamedTier tier) {
         return concurrency(Objects.requireNonNull(tier, "tier").concurrency());
     }
 

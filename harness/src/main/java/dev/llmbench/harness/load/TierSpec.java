@@ -21,7 +21,7 @@ public record TierSpec(LoadModel load, String label, String slug) {
     /** A closed-loop tier; 2, 20 and 50 users read as the named tiers small, medium and large. */
     public static TierSpec concurrency(int users) {
         LoadModel model = LoadModel.concurrency(users);
-        for (LoadTier t : LoadTier.values()) {
+        for (NamedTier t : NamedTier.values()) {
             if (t.concurrency() == users) {
                 return new TierSpec(model, t.displayName() + ": " + users + " concurrent", t.displayName() + "-c" + users);
             }

@@ -25,7 +25,7 @@ class LoadModelTest {
             assertThat(model.users()).isEqualTo(20);
             assertThat(model.maxConcurrency()).isEqualTo(OptionalInt.of(20));
             assertThat(model).isNotInstanceOf(LoadModel.OpenLoop.class);
-            assertThat(model).isEqualTo(LoadModel.concurrency(LoadTier.MEDIUM));
+            assertThat(model).isEqualTo(LoadModel.concurrency(NamedTier.MEDIUM));
         }
 
         @Test

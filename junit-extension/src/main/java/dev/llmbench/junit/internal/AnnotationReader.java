@@ -1,39 +1,44 @@
 package dev.llmbench.junit.internal;
 
+import dev.llmbench.harness.load.NamedTier;
 import dev.llmbench.harness.load.TierSpec;
-import dev.llmbench.harness.workload.ShapeSpec;
-import dev.llmbench.harness.load.ArrivalProcess;
-import dev.llmbench.harness.load.LoadModel;
-import dev.llmbench.junit.ConfigurationKeys;
+import dev.llmbench.harness.plan.ShapeReader;
+import dev.llmbench.harness.settings.Settings;
+import dev.llmbench.harness.settings.SettingsException;
+import dev.llmbench.harness.settings.SettingsLayer;
+import dev.llmbench.harness.workload.TokenCount;
 import dev.llmbench.junit.LlmBenchmark;
 import dev.llmbench.junit.LoadTier;
 import dev.llmbench.junit.Measurement;
 import dev.llmbench.junit.PromptShape;
 import dev.llmbench.junit.Slo;
 import dev.llmbench.junit.Warmup;
-import dev.llmbench.harness.workload.TokenCount;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Reads the llmbench annotations of one test method: on the method first, then on its class (with superclasses,
- * for {@code @Inherited} annotations), then on the enclosing classes of a {@code @Nested} class. Every mistake
- * throws {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the annotation, where it
- * sits and what is allowed.
+ * Reads a benchmark test's annotations into a {@link SettingsLayer}: each attribute becomes the text of one setting,
+ * with the annotation and where it sits as its source ({@code @LoadTier(concurrency = {2, 20}) on ChatBenchmark}).
+ * It does not interpret values — the harness's plan does — it only refuses what is wrong with an annotation as such
+ * (no load at all, two kinds of load, a preset beside token counts, negative attributes).
+ *
+ * <p>Where it looks: the method first, then the test class (including {@code @Inherited} annotations), then the
+ * enclosing classes of a {@code @Nested} class; for each setting the nearest wins. SLOs add up: the classes'
+ * (outermost first), then the method's.
  */
 public final class AnnotationReader {
 
@@ -49,78 +54,76 @@ public final class AnnotationReader {
         this.testClass = testClass;
     }
 
-    // ------------------------------------------------------------------ scalar settings (the annotation layer)
-
-    /** The values set by {@code @LlmBenchmark}, {@code @Warmup} and {@code @Measurement}, by configuration key. */
-    public Map<String, SettingsResolver.Value> settingsLayer() {
-        Map<String, SettingsResolver.Value> values = new LinkedHashMap<>();
+    /** The annotations' layer (above {@code junit-platform.properties}, below system properties). */
+    public SettingsLayer layer() {
+        SettingsLayer.Builder b = SettingsLayer.builder("annotations");
         List<Found<LlmBenchmark>> benches = all(LlmBenchmark.class);
-        string(values, benches, ConfigurationKeys.ENDPOINT, "endpoint", LlmBenchmark::endpoint);
-        string(values, benches, ConfigurationKeys.MODEL, "model", LlmBenchmark::model);
-        string(values, benches, ConfigurationKeys.PROTOCOL, "protocol", LlmBenchmark::protocol);
-        string(values, benches, ConfigurationKeys.API_KEY_ENV, "apiKeyEnv", LlmBenchmark::apiKeyEnv);
-        string(values, benches, ConfigurationKeys.SIMULATOR_PROFILE, "simulatorProfile", LlmBenchmark::simulatorProfile);
+        string(b, benches, Settings.ENDPOINT.key(), "endpoint", LlmBenchmark::endpoint);
+        string(b, benches, Settings.MODEL.key(), "model", LlmBenchmark::model);
+        string(b, benches, Settings.PROTOCOL.key(), "protocol", LlmBenchmark::protocol);
+        string(b, benches, Settings.API_KEY_ENV.key(), "apiKeyEnv", LlmBenchmark::apiKeyEnv);
+        string(b, benches, Settings.SIMULATOR_PROFILE.key(), "simulatorProfile", LlmBenchmark::simulatorProfile);
+        benchmarkName(b, benches);
         List<Found<Warmup>> warmups = all(Warmup.class);
-        number(values, warmups, ConfigurationKeys.WARMUP_REQUESTS, "requests", w -> (double) w.requests(), true);
-        number(values, warmups, ConfigurationKeys.WARMUP_SECONDS, "seconds", Warmup::seconds, false);
+        number(b, warmups, Settings.WARMUP_REQUESTS.key(), "requests", w -> (double) w.requests(), true);
+        number(b, warmups, Settings.WARMUP_SECONDS.key(), "seconds", Warmup::seconds, false);
         List<Found<Measurement>> measurements = all(Measurement.class);
-        number(values, measurements, ConfigurationKeys.REQUESTS, "requests", m -> (double) m.requests(), true);
-        number(values, measurements, ConfigurationKeys.SECONDS, "seconds", Measurement::seconds, false);
-        return values;
+        number(b, measurements, Settings.REQUESTS.key(), "requests", m -> (double) m.requests(), true);
+        number(b, measurements, Settings.SECONDS.key(), "seconds", Measurement::seconds, false);
+        tiers(b);
+        shapes(b);
+        slos(b);
+        return b.build();
     }
 
-    /**
-     * The benchmark name: the nearest non-empty {@code @LlmBenchmark(name)} (method, class, enclosing classes), else
-     * the test class's simple name.
-     *
-     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when the name has other characters
-     */
-    public String benchmarkName() {
-        for (Found<LlmBenchmark> f : all(LlmBenchmark.class)) {
+    /** The front-end's own default, below {@code junit-platform.properties}: a benchmark is named after its class and method. */
+    public SettingsLayer defaults() {
+        return SettingsLayer.builder("JUnit defaults")
+                .put(Settings.NAME.key(), simpleName(testClass) + "." + method.getName(), "the test class and method")
+                .build();
+    }
+
+    // ------------------------------------------------------------------ @LlmBenchmark, @Warmup, @Measurement
+
+    /** {@code @LlmBenchmark(name = "X")} names the benchmarks {@code X.<method>}: classes sharing a name measure one benchmark. */
+    private void benchmarkName(SettingsLayer.Builder b, List<Found<LlmBenchmark>> found) {
+        for (Found<LlmBenchmark> f : found) {
             String n = f.annotation().name();
-            if (n.isEmpty()) continue;
-            if (!n.matches("[A-Za-z0-9._-]{1,80}")) {
-                throw Misconfiguration.at("@LlmBenchmark(name = \"" + n + "\") on " + f.where(),
-                        "not a benchmark name; allowed: 1 to 80 letters, digits, '.', '_' or '-'");
-            }
-            return n;
+            if (n.isBlank()) continue;
+            b.put(Settings.NAME.key(), n.strip() + "." + method.getName(), "@LlmBenchmark(name = \"" + n + "\") on " + f.where());
+            return;
         }
-        return simpleName(testClass);
     }
 
-    private static <A extends Annotation> void string(Map<String, SettingsResolver.Value> values, List<Found<A>> found,
-                                                      String key, String attribute, Function<A, String> get) {
+    private static <A extends Annotation> void string(SettingsLayer.Builder b, List<Found<A>> found, String key, String attribute,
+                                                      Function<A, String> get) {
         for (Found<A> f : found) {
             String v = get.apply(f.annotation());
             if (v != null && !v.isBlank()) {
-                String type = f.annotation().annotationType().getSimpleName();
-                values.put(key, new SettingsResolver.Value(key, v.strip(),
-                        "@" + type + "(" + attribute + " = \"" + v + "\") on " + f.where()));
+                b.put(key, v, "@" + f.annotation().annotationType().getSimpleName() + "(" + attribute + " = \"" + v + "\") on " + f.where());
                 return;
             }
         }
     }
 
-    /** -1 is "not set"; any other value (also other negatives, which the resolver rejects by name) is set. */
-    private static <A extends Annotation> void number(Map<String, SettingsResolver.Value> values, List<Found<A>> found,
-                                                      String key, String attribute, Function<A, Double> get, boolean whole) {
+    /** -1 is "not set"; any other value (also other negatives, which the plan refuses by name) is set. */
+    private static <A extends Annotation> void number(SettingsLayer.Builder b, List<Found<A>> found, String key, String attribute,
+                                                      Function<A, Double> get, boolean whole) {
         for (Found<A> f : found) {
             double v = get.apply(f.annotation());
             if (v != -1) {
                 String text = whole ? Long.toString((long) v) : TierSpec.fmt(v);
-                String type = f.annotation().annotationType().getSimpleName();
-                values.put(key, new SettingsResolver.Value(key, text, "@" + type + "(" + attribute + " = " + text + ") on " + f.where()));
+                b.put(key, text, "@" + f.annotation().annotationType().getSimpleName() + "(" + attribute + " = " + text + ") on " + f.where());
                 return;
             }
         }
     }
 
-    // ------------------------------------------------------------------ tiers
+    // ------------------------------------------------------------------ @LoadTier
 
-    /** The tiers of {@code @LoadTier} (method's, else class's); one tier of 1 concurrent user without one. */
-    public List<TierSpec> tiers() {
+    private void tiers(SettingsLayer.Builder b) {
         List<Found<LoadTier>> found = all(LoadTier.class);
-        if (found.isEmpty()) return List.of(TierSpec.concurrency(1));
+        if (found.isEmpty()) return;
         Found<LoadTier> f = found.get(0);
         LoadTier t = f.annotation();
         String where = "@LoadTier on " + f.where();
@@ -130,143 +133,114 @@ public final class AnnotationReader {
         if (t.rate().length > 0) kinds.add("rate");
         if (t.burst().length > 0) kinds.add("burst");
         if (kinds.isEmpty()) {
-            throw Misconfiguration.at(where, "empty tier list: set one of concurrency = {2, 20, 50}, "
-                    + "tiers = {\"small\", \"medium\", \"large\"}, rate = 5.0 (requests/s) or burst = 10");
+            throw SettingsException.where(Settings.CONCURRENCY.key(), where, "empty tier list: set one of concurrency = {2, 20, 50}, "
+                    + "tiers = {SMALL, MEDIUM, LARGE}, rate = 5.0 (requests/s) or burst = 10");
         }
         if (kinds.size() > 1) {
-            throw Misconfiguration.at(where, "sets " + String.join(" and ", kinds)
+            throw SettingsException.where(Settings.CONCURRENCY.key(), where, "sets " + String.join(" and ", kinds)
                     + "; set exactly one kind of load: concurrency, tiers, rate or burst");
         }
-        if (t.maxConcurrency() < 0) throw Misconfiguration.at(where, "maxConcurrency must be >= 0 (0 = no cap), was " + t.maxConcurrency());
-        if (t.maxConcurrency() > 0 && t.rate().length == 0) {
-            throw Misconfiguration.at(where, "maxConcurrency applies to rate tiers only");
-        }
-        List<TierSpec> tiers = new ArrayList<>();
-        try {
-            switch (kinds.get(0)) {
-                case "concurrency":
-                    for (int c : t.concurrency()) tiers.add(TierSpec.concurrency(c));
-                    break;
-                case "tiers":
-                    for (String name : t.tiers()) {
-                        tiers.add(TierSpec.concurrency(dev.llmbench.harness.load.LoadTier.parse(name).concurrency()));
-                    }
-                    break;
-                case "rate":
-                    ArrivalProcess process = process(t, where);
-                    for (double r : t.rate()) tiers.add(TierSpec.rate(r, process, t.maxConcurrency()));
-                    break;
-                default:
-                    if (!(t.intervalSeconds() >= 0) || Double.isInfinite(t.intervalSeconds())) {
-                        throw new IllegalArgumentException("intervalSeconds must be a finite number > 0, was " + t.intervalSeconds());
-                    }
-                    Duration interval = Duration.ofNanos(Math.round(t.intervalSeconds() * 1e9));
-                    for (int size : t.burst()) {
-                        tiers.add(TierSpec.burst(LoadModel.burst(size, t.repeats(), t.repeats() == 1 ? Duration.ZERO : interval)));
-                    }
+        String on = ") on " + f.where();
+        switch (kinds.get(0)) {
+            case "concurrency" -> {
+                String v = Arrays.stream(t.concurrency()).mapToObj(Integer::toString).collect(Collectors.joining(","));
+                b.put(Settings.CONCURRENCY.key(), v, "@LoadTier(concurrency = {" + v.replace(",", ", ") + "}" + on);
             }
-        } catch (IllegalArgumentException e) {
-            throw Misconfiguration.at(where, e.getMessage());
-        }
-        return List.copyOf(tiers);
-    }
-
-    private static ArrivalProcess process(LoadTier t, String where) {
-        String d = t.distribution().strip().toLowerCase(Locale.ROOT);
-        if (!d.equals("gamma") && t.burstiness() != 1.0) {
-            throw Misconfiguration.at(where, "burstiness applies to distribution = \"gamma\" only (distribution was \""
-                    + t.distribution() + "\")");
-        }
-        switch (d) {
-            case "poisson": return ArrivalProcess.POISSON;
-            case "constant": return ArrivalProcess.CONSTANT;
-            case "gamma": return ArrivalProcess.gamma(t.burstiness());
-            default:
-                throw Misconfiguration.at(where, "unknown distribution \"" + t.distribution()
-                        + "\"; allowed: poisson, constant, gamma (with burstiness)");
-        }
-    }
-
-    // ------------------------------------------------------------------ shapes
-
-    /** The shapes of {@code @PromptShape} (method's, else the nearest class's); the harness default without any. */
-    public List<ShapeSpec> shapes() {
-        List<Found<PromptShape>> found = repeatables(PromptShape.class, true);
-        if (found.isEmpty()) return List.of(ShapeSpec.of(dev.llmbench.harness.workload.PromptShape.preset("short-in-short-out")));
-        List<ShapeSpec> shapes = new ArrayList<>();
-        for (Found<PromptShape> f : found) shapes.add(ShapeSpec.of(shape(f)));
-        return List.copyOf(shapes);
-    }
-
-    private static dev.llmbench.harness.workload.PromptShape shape(Found<PromptShape> f) {
-        PromptShape s = f.annotation();
-        if (!s.preset().isBlank()) {
-            String where = "@PromptShape(preset = \"" + s.preset() + "\") on " + f.where();
-            if (s.inputTokens() != 0 || s.outputTokens() != 0 || s.inputMean() != 0 || s.outputMean() != 0
-                    || s.inputStddev() != 0 || s.outputStddev() != 0 || s.inputMin() != 0 || s.inputMax() != 0
-                    || s.outputMin() != 0 || s.outputMax() != 0) {
-                throw Misconfiguration.at(where, "a preset excludes token attributes; use either preset or "
-                        + "inputTokens/outputTokens (or their mean/stddev/min/max)");
+            case "tiers" -> {
+                String v = Arrays.stream(t.tiers()).map(NamedTier::displayName).collect(Collectors.joining(","));
+                b.put(Settings.CONCURRENCY.key(), v, "@LoadTier(tiers = " + Arrays.toString(t.tiers()) + on);
             }
-            try {
-                return dev.llmbench.harness.workload.PromptShape.preset(s.preset());
-            } catch (IllegalArgumentException e) {
-                throw Misconfiguration.at(where, e.getMessage());
+            case "rate" -> {
+                String v = Arrays.stream(t.rate()).mapToObj(TierSpec::fmt).collect(Collectors.joining(","));
+                b.put(Settings.RATE.key(), v, "@LoadTier(rate = {" + v.replace(",", ", ") + "}" + on);
+                b.put(Settings.ARRIVAL.key(), t.distribution().name().toLowerCase(Locale.ROOT),
+                        "@LoadTier(distribution = " + t.distribution() + on);
+            }
+            default -> {
+                String v = Arrays.stream(t.burst()).mapToObj(Integer::toString).collect(Collectors.joining(","));
+                b.put(Settings.BURST.key(), v, "@LoadTier(burst = {" + v.replace(",", ", ") + "}" + on);
+                b.put(Settings.BURST_REPEATS.key(), Integer.toString(t.repeats()), "@LoadTier(repeats = " + t.repeats() + on);
+                b.put(Settings.BURST_INTERVAL_SECONDS.key(), TierSpec.fmt(t.intervalSeconds()),
+                        "@LoadTier(intervalSeconds = " + TierSpec.fmt(t.intervalSeconds()) + on);
             }
         }
-        TokenCount in = side(f, "input", s.inputTokens(), s.inputMean(), s.inputStddev(), s.inputMin(), s.inputMax());
-        TokenCount out = side(f, "output", s.outputTokens(), s.outputMean(), s.outputStddev(), s.outputMin(), s.outputMax());
-        return dev.llmbench.harness.workload.PromptShape.of(in, out);
+        if (t.burstiness() != 1.0) {
+            b.put(Settings.BURSTINESS.key(), TierSpec.fmt(t.burstiness()), "@LoadTier(burstiness = " + TierSpec.fmt(t.burstiness()) + on);
+        }
+        if (t.maxConcurrency() != 0) {
+            b.put(Settings.MAX_CONCURRENCY.key(), Integer.toString(t.maxConcurrency()),
+                    "@LoadTier(maxConcurrency = " + t.maxConcurrency() + on);
+        }
     }
 
-    private static TokenCount side(Found<PromptShape> f, String side, int tokens, double mean, double stddev, int min, int max) {
+    // ------------------------------------------------------------------ @PromptShape
+
+    /** The shapes of {@code @PromptShape} (the method's, else the nearest class's), each a value with its own source. */
+    private void shapes(SettingsLayer.Builder b) {
+        for (Found<PromptShape> f : repeatables(PromptShape.class)) {
+            PromptShape s = f.annotation();
+            if (!s.preset().isBlank()) {
+                if (s.inputTokens() != 0 || s.outputTokens() != 0 || s.inputMean() != 0 || s.outputMean() != 0
+                        || s.inputStddev() != 0 || s.outputStddev() != 0 || s.inputMin() != 0 || s.inputMax() != 0
+                        || s.outputMin() != 0 || s.outputMax() != 0) {
+                    throw SettingsException.where(Settings.SHAPE.key(), "@PromptShape(preset = \"" + s.preset() + "\") on " + f.where(),
+                            "a preset excludes token attributes; use either preset or inputTokens/outputTokens (or their mean/stddev/min/max)");
+                }
+                b.add(Settings.SHAPE.key(), s.preset(), "@PromptShape(preset = \"" + s.preset() + "\") on " + f.where());
+                continue;
+            }
+            String in = side(f, "input", s.inputTokens(), s.inputMean(), s.inputStddev(), s.inputMin(), s.inputMax());
+            String out = side(f, "output", s.outputTokens(), s.outputMean(), s.outputStddev(), s.outputMin(), s.outputMax());
+            b.add(Settings.SHAPE.key(), in + ":" + out, "@PromptShape(" + in + ":" + out + ") on " + f.where());
+        }
+    }
+
+    /** One side as {@link ShapeReader} text: {@code 128}, {@code 500+-200} or {@code 500+-200[100..900]}. */
+    private static String side(Found<PromptShape> f, String side, int tokens, double mean, double stddev, int min, int max) {
         String base = "@PromptShape on " + f.where();
         Object[][] checks = {{side + "Tokens", (double) tokens}, {side + "Mean", mean}, {side + "Stddev", stddev},
                 {side + "Min", (double) min}, {side + "Max", (double) max}};
         for (Object[] c : checks) {
             double v = (Double) c[1];
             if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-                String text = c[0].toString().endsWith("Tokens") || c[0].toString().endsWith("Min") || c[0].toString().endsWith("Max")
-                        ? Long.toString((long) v) : TierSpec.fmt(v);
-                throw Misconfiguration.at("@PromptShape(" + c[0] + " = " + text + ") on " + f.where(),
+                String name = c[0].toString();
+                String text = name.endsWith("Tokens") || name.endsWith("Min") || name.endsWith("Max") ? Long.toString((long) v) : TierSpec.fmt(v);
+                throw SettingsException.where(Settings.SHAPE.key(), "@PromptShape(" + name + " = " + text + ") on " + f.where(),
                         "token counts must be >= 1 and a stddev >= 0 (0 = not set); negative values are not allowed");
             }
         }
         if (tokens > 0 && (mean > 0 || stddev > 0 || min > 0 || max > 0)) {
-            throw Misconfiguration.at(base, side + "Tokens (fixed) excludes " + side + "Mean/" + side + "Stddev/"
-                    + side + "Min/" + side + "Max (a distribution); set one or the other");
+            throw SettingsException.where(Settings.SHAPE.key(), base, side + "Tokens (fixed) excludes " + side + "Mean/" + side
+                    + "Stddev/" + side + "Min/" + side + "Max (a distribution); set one or the other");
         }
-        try {
-            if (tokens > 0) return TokenCount.fixed(tokens);
-            if (mean > 0) {
-                int lo = min > 0 ? min : (int) Math.max(1, Math.floor(mean - 3 * stddev));
-                int hi = max > 0 ? max : (int) Math.max(lo, Math.ceil(mean + 3 * stddev));
-                return TokenCount.normal(mean, stddev, lo, hi);
+        if (tokens > 0) return Integer.toString(tokens);
+        if (mean > 0) {
+            String text = TierSpec.fmt(mean) + "+-" + TierSpec.fmt(stddev);
+            if (min > 0 || max > 0) {
+                TokenCount whole = ShapeReader.parse(text + ":1").inputTokens(); // the default clip for the side not given
+                text += "[" + (min > 0 ? min : whole.min()) + ".." + (max > 0 ? max : whole.max()) + "]";
             }
-        } catch (IllegalArgumentException e) {
-            throw Misconfiguration.at(base, side + " tokens: " + e.getMessage());
+            return text;
         }
-        throw Misconfiguration.at(base, "no " + side + " tokens: set " + side + "Tokens = N, " + side
+        throw SettingsException.where(Settings.SHAPE.key(), base, "no " + side + " tokens: set " + side + "Tokens = N, " + side
                 + "Mean (with " + side + "Stddev), or preset = one of "
                 + String.join(", ", dev.llmbench.harness.workload.PromptShape.presetNames()));
     }
 
-    // ------------------------------------------------------------------ SLOs
+    // ------------------------------------------------------------------ @Slo
 
     /** Every SLO expression: the classes' (outermost first), then the method's; duplicates once. */
-    public List<Found<Slo>> slos() {
+    private void slos(SettingsLayer.Builder b) {
         List<AnnotatedElement> elements = elements();
-        java.util.Collections.reverse(elements); // outermost class first, the method last
-        List<Found<Slo>> all = new ArrayList<>();
-        for (AnnotatedElement e : elements) {
-            for (Slo s : AnnotationSupport.findRepeatableAnnotations(e, Slo.class)) all.add(new Found<>(s, where(e)));
-        }
+        Collections.reverse(elements); // outermost class first, the method last
         Set<String> seen = new LinkedHashSet<>();
-        List<Found<Slo>> out = new ArrayList<>();
-        for (Found<Slo> f : all) {
-            if (seen.add(f.annotation().value().strip())) out.add(f);
+        for (AnnotatedElement e : elements) {
+            for (Slo s : AnnotationSupport.findRepeatableAnnotations(e, Slo.class)) {
+                if (seen.add(s.value().strip())) {
+                    b.add(Settings.SLO.key(), s.value(), "@Slo(\"" + s.value() + "\") on " + where(e));
+                }
+            }
         }
-        return out;
     }
 
     // ------------------------------------------------------------------ search
@@ -304,12 +278,12 @@ public final class AnnotationReader {
     }
 
     /** Repeatable annotations of the first element (method, class, enclosing classes) that has any. */
-    private <A extends Annotation> List<Found<A>> repeatables(Class<A> type, boolean nearestOnly) {
+    private <A extends Annotation> List<Found<A>> repeatables(Class<A> type) {
         List<Found<A>> found = new ArrayList<>();
         for (AnnotatedElement e : elements()) {
             List<A> list = AnnotationSupport.findRepeatableAnnotations(e, type);
             for (A a : list) found.add(new Found<>(a, where(e)));
-            if (nearestOnly && !list.isEmpty()) break;
+            if (!list.isEmpty()) break;
         }
         return found;
     }

@@ -1,7 +1,7 @@
 package dev.llmbench.junit.internal;
 
-import dev.llmbench.simulator.Profile;
-import dev.llmbench.simulator.Simulator;
+import dev.llmbench.harness.plan.EmbeddedSimulators;
+import dev.llmbench.harness.plan.SimulatorProvider;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
@@ -13,36 +13,27 @@ import java.net.URI;
  */
 final class EmbeddedSimulator implements AutoCloseable {
 
-    private final Simulator simulator;
+    private final SimulatorProvider.Running simulator;
 
-    private EmbeddedSimulator(Simulator simulator) {
+    private EmbeddedSimulator(SimulatorProvider.Running simulator) {
         this.simulator = simulator;
     }
 
-    /**
-     * The run's simulator for {@code profileName}, started on first use.
-     *
-     * @throws IllegalArgumentException naming the allowed profiles when the name is unknown
-     */
+    /** The run's simulator for {@code profileName} (a profile the plan already checked), started on first use. */
     static EmbeddedSimulator forRun(ExtensionContext context, String profileName) {
-        Profile profile = Profile.named(profileName); // fails before anything is stored
         ExtensionContext.Store root = context.getRoot().getStore(LlmBenchEngine.NAMESPACE);
-        return root.getOrComputeIfAbsent("simulator:" + profile.name(), key -> start(profile), EmbeddedSimulator.class);
+        return root.getOrComputeIfAbsent("simulator:" + profileName, key -> start(profileName), EmbeddedSimulator.class);
     }
 
-    private static EmbeddedSimulator start(Profile profile) {
-        Simulator sim = Simulator.start(profile);
-        System.err.println("[llmbench] embedded simulator (profile " + profile.name() + ", model " + profile.modelName()
-                + ") listening on " + sim.baseUri() + " for this test run");
+    private static EmbeddedSimulator start(String profileName) {
+        SimulatorProvider.Running sim = EmbeddedSimulators.provider().start(profileName, 0);
+        System.err.println("[llmbench] embedded simulator (profile " + sim.profile().name() + ", model "
+                + sim.profile().modelName() + ") listening on " + sim.baseUri() + " for this test run");
         return new EmbeddedSimulator(sim);
     }
 
     URI baseUri() {
         return simulator.baseUri();
-    }
-
-    Profile profile() {
-        return simulator.profile();
     }
 
     /** Closes the simulator (idempotent). */

@@ -1,4 +1,4 @@
-package dev.llmbench.junit.internal;
+package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.endpoint.ChunkKind;
 import dev.llmbench.harness.endpoint.Failure;

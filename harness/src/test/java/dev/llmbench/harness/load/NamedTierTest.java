@@ -11,25 +11,25 @@ class LoadTierTest {
 
     @Test
     void tiers_are_the_leaderboard_levels() {
-        assertThat(LoadTier.SMALL.concurrency()).isEqualTo(2);
-        assertThat(LoadTier.MEDIUM.concurrency()).isEqualTo(20);
-        assertThat(LoadTier.LARGE.concurrency()).isEqualTo(50);
-        assertThat(LoadTier.LARGE.model()).isEqualTo(LoadModel.concurrency(50));
-        assertThat(LoadTier.MEDIUM).hasToString("medium");
+        assertThat(NamedTier.SMALL.concurrency()).isEqualTo(2);
+        assertThat(NamedTier.MEDIUM.concurrency()).isEqualTo(20);
+        assertThat(NamedTier.LARGE.concurrency()).isEqualTo(50);
+        assertThat(NamedTier.LARGE.model()).isEqualTo(LoadModel.concurrency(50));
+        assertThat(NamedTier.MEDIUM).hasToString("medium");
     }
 
     @ParameterizedTest
     @CsvSource({"small,SMALL", "SMALL,SMALL", "Medium,MEDIUM", "' large ',LARGE"})
-    void parse_by_name_case_insensitively(String name, LoadTier expected) {
-        assertThat(LoadTier.parse(name)).isEqualTo(expected);
+    void parse_by_name_case_insensitively(String name, NamedTier expected) {
+        assertThat(NamedTier.parse(name)).isEqualTo(expected);
     }
 
     @Test
     void an_unknown_name_fails_naming_the_allowed_values() {
-        assertThatThrownBy(() -> LoadTier.parse("huge"))
+        assertThatThrownBy(() -> NamedTier.parse("huge"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown load tier 'huge'; allowed: small (2), medium (20), large (50)");
-        assertThatThrownBy(() -> LoadTier.parse(null))
+        assertThatThrownBy(() -> NamedTier.parse(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("allowed: small (2), medium (20), large (50)");
     }

@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
  * The named load levels of the provider leaderboard: small = 2, medium = 20, large = 50 concurrent users.
  * Use {@link #model()} for the closed-loop model, or {@link LoadModel#concurrency(int)} to override freely.
  */
-public enum LoadTier {
+public enum NamedTier {
     SMALL(2),
     MEDIUM(20),
     LARGE(50);
 
     private final int concurrency;
 
-    LoadTier(int concurrency) {
+    NamedTier(int concurrency) {
         this.concurrency = concurrency;
     }
 
@@ -39,10 +39,10 @@ public enum LoadTier {
      *
      * @throws IllegalArgumentException naming the allowed values when {@code name} is not a tier
      */
-    public static LoadTier parse(String name) {
+    public static NamedTier parse(String name) {
         if (name != null) {
             String n = name.trim();
-            for (LoadTier tier : values()) {
+            for (NamedTier tier : values()) {
                 if (tier.name().equalsIgnoreCase(n)) return tier;
             }
         }

@@ -1,4 +1,4 @@
-package dev.llmbench.junit.internal;
+package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.metrics.RequestTimeline;
 import org.HdrHistogram.Histogram;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Runs shorter than one period print nothing. The request observer is cheap (two counters and one histogram record
  * under a lock held for nanoseconds); printing happens on a daemon timer thread.
  */
-final class ProgressReporter implements Consumer<RequestTimeline>, AutoCloseable {
+public final class ProgressReporter implements Consumer<RequestTimeline>, AutoCloseable {
 
     private final String name;
     private final PrintStream out;
@@ -40,7 +40,7 @@ final class ProgressReporter implements Consumer<RequestTimeline>, AutoCloseable
     }
 
     /** Starts reporting; {@code periodSeconds} of 0 gives a reporter that only counts. */
-    static ProgressReporter start(String name, double periodSeconds, PrintStream out) {
+    public static ProgressReporter start(String name, double periodSeconds, PrintStream out) {
         return periodSeconds > 0 ? new ProgressReporter(name, periodSeconds, out) : new ProgressReporter(name, out);
     }
 
@@ -68,7 +68,7 @@ final class ProgressReporter implements Consumer<RequestTimeline>, AutoCloseable
     }
 
     /** The progress line as of now. */
-    String line() {
+    public String line() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long n = done.get();
         long p50;

@@ -1,0 +1,201 @@
+package dev.llmbench.harness.plan;
+
+import dev.llmbench.harness.Benchmark;
+import dev.llmbench.harness.cost.Pricing;
+import dev.llmbench.harness.endpoint.EndpointConfig;
+import dev.llmbench.harness.endpoint.Reachability;
+import dev.llmbench.harness.endpoint.WireProtocol;
+import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.load.TierSpec;
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.SettingsException;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a benchmark session will do, decided and checked before anything runs: the named runs (load tiers × prompt
+ * shapes, tiers outer, names unique), the target, protocol, model, tokenizer, prices, SLOs, warm-up and bounds.
+ * Every front-end makes its plan here from {@link LayeredSettings} ({@link #from}); plain Java can use
+ * {@link PlanBuilder}. The JUnit extension runs one {@link PlannedRun} per test invocation; {@link PlanRunner} runs
+ * them all (the Maven goal {@code llmbench:run}). Immutable and thread-safe.
+ */
+public final class BenchmarkPlan {
+
+    /** Measured requests per run when neither {@code llmbench.requests} nor {@code llmbench.seconds} is set anywhere. */
+    public static final long DEFAULT_REQUESTS = 100;
+
+    /** Bounds and warm-up of every run: a count of 0 or a duration of zero means no such bound. */
+    public record Bounds(long maxRequests, Duration maxDuration, long warmupRequests, Duration warmupDuration) {
+        public Bounds {
+            Objects.requireNonNull(maxDuration);
+            Objects.requireNonNull(warmupDuration);
+        }
+    }
+
+    private final String name;
+    private final List<PlannedRun> runs;
+    private final Target target;
+    private final String model;
+    private final String protocol;
+    private final String apiKeyEnv;
+    private final String tokenizerSpec;
+    private final Tokenizer tokenizer;
+    private final Pricing pricing;
+    private final List<String> slos;
+    private final Bounds bounds;
+    private final Path outputDirectory;
+    private final double progressSeconds;
+
+    BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
+                  String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
+                  Path outputDirectory, double progressSeconds) {
+        this.name = name;
+        this.runs = List.copyOf(runs);
+        this.target = target;
+        this.model = model;
+        this.protocol = protocol;
+        this.apiKeyEnv = apiKeyEnv;
+        this.tokenizerSpec = tokenizerSpec;
+        this.tokenizer = tokenizer;
+        this.pricing = pricing;
+        this.slos = List.copyOf(slos);
+        this.bounds = bounds;
+        this.outputDirectory = outputDirectory;
+        this.progressSeconds = progressSeconds;
+    }
+
+    /**
+     * Reads and checks every setting the plan needs.
+     *
+     * @throws SettingsException on the first bad or missing value, naming its key, source and what is allowed
+     */
+    public static BenchmarkPlan from(LayeredSettings settings) {
+        return PlanReader.read(settings);
+    }
+
+    /** A builder for plain Java: typed setters over the same settings, with the same defaults. */
+    public static PlanBuilder builder() {
+        return new PlanBuilder();
+    }
+
+    /** The prefix of every run's name ({@code llmbench.name}). */
+    public String name() { return name; }
+
+    /** The runs, tiers outer, shapes inner; names unique. */
+    public List<PlannedRun> runs() { return runs; }
+
+    public Target target() { return target; }
+
+    /** The model name sent (the simulator profile's when none is set). */
+    public String model() { return model; }
+
+    /** {@code chat} or {@code completions}. */
+    public String protocol() { return protocol; }
+
+    /** The environment variable the API key is read from. */
+    public String apiKeyEnv() { return apiKeyEnv; }
+
+    /** The tokenizer spec, or null (approximate prompts, server usage). */
+    public String tokenizerSpec() { return tokenizerSpec; }
+
+    /** Prices for the cost figures, or null (none set, and not the simulator). */
+    public Pricing pricing() { return pricing; }
+
+    /** SLO expressions every run is judged by, in order. */
+    public List<String> slos() { return slos; }
+
+    public Bounds bounds() { return bounds; }
+
+    /** Where result files go. */
+    public Path outputDirectory() { return outputDirectory; }
+
+    /** Period of progress lines, 0 = none. */
+    public double progressSeconds() { return progressSeconds; }
+
+    /** True when the embedded simulator serves the plan. */
+    public boolean simulated() { return target instanceof Target.Simulated; }
+
+    /**
+     * Opens and closes one TCP connection to a configured endpoint, so that a wrong URL fails at once with one message.
+     * Does nothing for the simulator.
+     *
+     * @throws SettingsException naming where the endpoint was set, with the URL (credentials stripped)
+     */
+    public void checkReachable() {
+        if (!(target instanceof Target.Remote r)) return;
+        String problem = Reachability.problem(r.config().baseUri(), r.setting().raw());
+        if (problem != null) {
+            throw SettingsException.at(r.setting(), problem
+                    + ". Start the server, fix the URL, or leave llmbench.endpoint unset to use the embedded simulator");
+        }
+    }
+
+    /**
+     * A builder for one run's benchmark, configured by this plan; add observers and build.
+     *
+     * @param simulatorUri the running simulator's base URI when {@link #simulated()}, else ignored (may be null)
+     */
+    public Benchmark.Builder benchmark(PlannedRun run, URI simulatorUri) {
+        EndpointConfig endpoint;
+        if (target instanceof Target.Remote r) {
+            endpoint = r.config();
+        } else {
+            endpoint = EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv).build();
+        }
+        WireProtocol wire = protocol.equals("completions") ? OpenAiProtocol.completions() : OpenAiProtocol.chat();
+        Benchmark.Builder b = Benchmark.builder(run.name())
+                .endpoint(endpoint)
+                .protocol(wire)
+                .model(model)
+                .load(run.tier().load())
+                .promptShape(run.shape().shape())
+                .maxRequests(bounds.maxRequests())
+                .maxDuration(bounds.maxDuration())
+                .warmupRequests(bounds.warmupRequests())
+                .warmupDuration(bounds.warmupDuration())
+                .pricing(pricing);
+        if (tokenizer != null) b.tokenizer(tokenizer);
+        if (target instanceof Target.Simulated s) b.servedBySimulator(s.profile().name());
+        if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
+        return b;
+    }
+
+    /**
+     * The plan as text, one fact a line, runs last: what a user checks before a long run, and what two front-ends that
+     * were given the same settings agree on.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("name: ").append(name).append('\n');
+        sb.append("target: ").append(target.display()).append('\n');
+        sb.append("protocol: ").append(protocol).append(", model: ").append(model).append(", API key from $").append(apiKeyEnv).append('\n');
+        sb.append("tokenizer: ").append(tokenizerSpec == null ? "none (approximate prompts, server usage)" : tokenizerSpec).append('\n');
+        sb.append("pricing: ").append(pricing == null ? "none" : pricing).append('\n');
+        sb.append("slos: ").append(slos.isEmpty() ? "none" : String.join("; ", slos)).append('\n');
+        sb.append(String.format(Locale.ROOT, "bounds: %s requests, %s; warm-up %d requests, %s%n",
+                bounds.maxRequests() == 0 ? "no count bound," : Long.toString(bounds.maxRequests()),
+                bounds.maxDuration().isZero() ? "no time bound" : seconds(bounds.maxDuration()) + " at most",
+                bounds.warmupRequests(), seconds(bounds.warmupDuration())));
+        sb.append("output: ").append(outputDirectory).append('\n');
+        for (PlannedRun r : runs) {
+            sb.append("run ").append(r.name()).append(": ").append(r.tier().load().describe()).append("; ")
+                    .append(r.shape().shape().describe()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return TierSpec.fmt(d.toNanos() / 1e9) + " s";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.llmbench.harness.plan;
+
+import dev.llmbench.harness.cost.Pricing;
+import dev.llmbench.harness.endpoint.EndpointConfig;
+import dev.llmbench.harness.load.TierSpec;
+import dev.llmbench.harness.result.Redaction;
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.SettingValue;
+import dev.llmbench.harness.settings.Settings;
+import dev.llmbench.harness.settings.SettingsException;
+import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.workload.ShapeSpec;
+import dev.llmbench.harness.workload.tokenizer.Tokenizer;
+import dev.llmbench.harness.workload.tokenizer.Tokenizers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Makes a {@link BenchmarkPlan} from settings, checking each value where it is read. Stateless. */
+final class PlanReader {
+
+    private PlanReader() {
+    }
+
+    static BenchmarkPlan read(LayeredSettings s) {
+        String name = name(s);
+        List<TierSpec> tiers = TierReader.read(s);
+        List<ShapeSpec> shapes = ShapeReader.read(s);
+        List<PlannedRun> runs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int index = 0;
+        for (TierSpec tier : tiers) {
+            for (ShapeSpec shape : shapes) {
+                index++;
+                String runName = name + "-" + tier.slug() + "-" + shape.slug();
+                // The same tier or shape given twice (2,small): keep both runs, never let one file overwrite the other.
+                if (!names.add(runName)) runName = runName + "-" + index;
+                names.add(runName);
+                runs.add(new PlannedRun(runName, tier, shape));
+            }
+        }
+        String protocol = s.get(Settings.PROTOCOL);
+        String apiKeyEnv = s.get(Settings.API_KEY_ENV);
+        Optional<SettingValue> endpoint = s.find(Settings.ENDPOINT).filter(v -> !v.raw().equalsIgnoreCase("simulator"));
+        Optional<String> model = s.find(Settings.MODEL).map(SettingValue::raw);
+        Pricing pricing = pricing(s);
+        Target target;
+        String modelName;
+        if (endpoint.isPresent()) {
+            target = remote(endpoint.get(), apiKeyEnv);
+            modelName = model.orElseThrow(() -> SettingsException.of(Settings.MODEL.key(), "a model name is required for endpoint "
+                    + target.display() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, @LlmBenchmark(model = \"…\") or the plugin's <model>"));
+        } else {
+            SettingValue profileName = s.find(Settings.SIMULATOR_PROFILE).orElseThrow();
+            SimulatorProfile profile;
+            try {
+                profile = EmbeddedSimulators.provider().profile(profileName.raw());
+            } catch (IllegalArgumentException e) {
+                throw SettingsException.at(profileName, e.getMessage());
+            }
+            target = new Target.Simulated(profile);
+            modelName = model.orElse(profile.modelName());
+            if (pricing == null) pricing = profile.pricing();
+        }
+        String tokenizerSpec = s.find(Settings.TOKENIZER).map(SettingValue::raw).orElse(null);
+        Tokenizer tokenizer = null;
+        if (tokenizerSpec != null) {
+            try {
+                tokenizer = Tokenizers.fromSpec(tokenizerSpec);
+            } catch (RuntimeException e) {
+                throw SettingsException.at(s.find(Settings.TOKENIZER).orElseThrow(), String.valueOf(e.getMessage()));
+            }
+        }
+        return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, tokenizerSpec, tokenizer, pricing,
+                slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS));
+    }
+
+    private static String name(LayeredSettings s) {
+        SettingValue v = s.find(Settings.NAME).orElseThrow();
+        if (!v.raw().matches("[A-Za-z0-9._$-]{1,80}")) {
+            throw SettingsException.at(v, "'" + v.raw() + "' is not a benchmark name; allowed: " + Settings.NAME.allowed());
+        }
+        return v.raw();
+    }
+
+    private static Target remote(SettingValue v, String apiKeyEnv) {
+        String raw = v.raw();
+        String safe = Redaction.stripCredentials(raw);
+        try {
+            return new Target.Remote(safe, EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).build(), v);
+        } catch (IllegalArgumentException e) {
+            String detail = e.getMessage() == null ? "" : e.getMessage().replace(raw, safe);
+            throw SettingsException.at(v, "'" + safe + "' is not a usable endpoint URL: " + detail + "; allowed: "
+                    + Settings.ENDPOINT.allowed());
+        }
+    }
+
+    private static List<String> slos(LayeredSettings s) {
+        List<String> out = new ArrayList<>();
+        for (LayeredSettings.Item item : s.list(Settings.SLO)) {
+            try {
+                Slo.parse(item.text());
+            } catch (IllegalArgumentException e) {
+                throw SettingsException.at(item.from(), e.getMessage());
+            }
+            if (!out.contains(item.text())) out.add(item.text());
+        }
+        return out;
+    }
+
+    private static BenchmarkPlan.Bounds bounds(LayeredSettings s) {
+        Long requests = s.get(Settings.REQUESTS);
+        Double seconds = s.get(Settings.SECONDS);
+        long maxRequests;
+        double maxSeconds;
+        if (requests == null && seconds == null) {
+            maxRequests = BenchmarkPlan.DEFAULT_REQUESTS;
+            maxSeconds = 0;
+        } else {
+            maxRequests = requests == null ? 0 : requests;
+            maxSeconds = seconds == null ? 0 : seconds;
+            if (maxRequests == 0 && maxSeconds == 0) {
+                SettingValue blame = s.find(requests != null ? Settings.REQUESTS : Settings.SECONDS).orElseThrow();
+                throw SettingsException.at(blame, "a benchmark needs a bound: set " + Settings.REQUESTS.key()
+                        + " (@Measurement(requests)) > 0 or " + Settings.SECONDS.key() + " (@Measurement(seconds)) > 0");
+            }
+        }
+        return new BenchmarkPlan.Bounds(maxRequests, duration(maxSeconds), s.get(Settings.WARMUP_REQUESTS),
+                duration(s.get(Settings.WARMUP_SECONDS)));
+    }
+
+    private static Pricing pricing(LayeredSettings s) {
+        Double in = s.get(Settings.INPUT_PRICE);
+        Double cached = s.get(Settings.CACHED_INPUT_PRICE);
+        Double out = s.get(Settings.OUTPUT_PRICE);
+        Double gpuHour = s.get(Settings.GPU_PRICE_PER_HOUR);
+        Long gpus = s.get(Settings.GPU_COUNT);
+        double gpuPrice = gpuHour == null ? 0 : gpuHour;
+        if (zero(in) && zero(out) && zero(cached) && gpuPrice == 0) return null;
+        int gpuCount = gpuPrice > 0 ? (gpus == null ? 1 : gpus.intValue()) : 0;
+        return new Pricing(in == null ? 0 : in, cached == null ? -1 : cached, out == null ? 0 : out, gpuPrice, gpuCount, 0, 0,
+                "configured");
+    }
+
+    private static boolean zero(Double d) {
+        return d == null || d == 0;
+    }
+
+    private static Duration duration(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.llmbench.harness.plan;
+
+import dev.llmbench.harness.Benchmark;
+import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.result.ResultFiles;
+import dev.llmbench.harness.result.ResultPaths;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs every benchmark of a plan in turn and writes each result (the Maven goal {@code llmbench:run}, plain Java):
+ * checks the endpoint first, or starts the embedded simulator for the whole plan and stops it after. Not thread-safe.
+ */
+public final class PlanRunner {
+
+    /** One run's result and the file it was written to. */
+    public record Outcome(PlannedRun run, BenchmarkResult result, Path file) {
+    }
+
+    private PlanRunner() {
+    }
+
+    /**
+     * @param log receives one line before and one after each benchmark
+     * @throws dev.llmbench.harness.settings.SettingsException when the endpoint is unreachable (before anything runs)
+     * @throws IOException when a result cannot be written (the results so far are on disk)
+     */
+    public static List<Outcome> run(BenchmarkPlan plan, Consumer<String> log) throws IOException {
+        plan.checkReachable();
+        SimulatorProvider.Running simulator = null;
+        try {
+            URI simulatorUri = null;
+            if (plan.target() instanceof Target.Simulated s) {
+                simulator = EmbeddedSimulators.provider().start(s.profile().name(), 0);
+                simulatorUri = simulator.baseUri();
+                log.accept("no llmbench.endpoint given: embedded simulator (profile " + s.profile().name() + ", model "
+                        + s.profile().modelName() + ") on " + simulatorUri);
+            }
+            List<Outcome> out = new ArrayList<>();
+            Set<Path> written = new HashSet<>();
+            for (PlannedRun run : plan.runs()) {
+                String where = simulator != null ? simulatorUri.toString() : plan.target().display();
+                log.accept("running " + run.name() + " [" + run.label() + "] against " + where + " (model " + plan.model() + ")");
+                BenchmarkResult r;
+                try (ProgressReporter progress = ProgressReporter.start(run.name(), plan.progressSeconds(), System.err)) {
+                    Benchmark.Builder b = plan.benchmark(run, simulatorUri).onRequest(progress);
+                    r = b.build().run();
+                }
+                Path file = ResultFiles.write(r, ResultPaths.unique(plan.outputDirectory(), ResultFiles.fileName(r), plan.model(), written));
+                log.accept(String.format(Locale.ROOT, "%s: %d requests, %d errors, TTFT p50 %.1f ms, p90 %.1f ms, "
+                                + "TPOT mean %.2f ms, %.1f output tok/s -> %s", run.name(), r.counts().measured(), r.counts().errors(),
+                        r.summary("ttft").p50() / 1000.0, r.summary("ttft").p90() / 1000.0, r.summary("tpot").mean() / 1000.0,
+                        r.throughput().outputTokensPerSecond(), file));
+                out.add(new Outcome(run, r, file));
+            }
+            return out;
+        } finally {
+            if (simulator != null) simulator.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.llmbench.harness.plan;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The embedded simulator, seen from the harness: the fallback endpoint when no {@code llmbench.endpoint} is set. Found
+ * with {@link java.util.ServiceLoader} (see {@link EmbeddedSimulators}), so that the harness does not depend on the
+ * simulator at compile time; the {@code llmbench-simulator-embedded} module provides it. Implementations are
+ * thread-safe.
+ */
+public interface SimulatorProvider {
+
+    /** The profile names, in a stable order (for messages). */
+    List<String> profileNames();
+
+    /**
+     * A profile by name.
+     *
+     * @throws IllegalArgumentException naming the allowed profiles when there is none by this name
+     */
+    SimulatorProfile profile(String name);
+
+    /**
+     * Starts a simulator with this profile on 127.0.0.1.
+     *
+     * @param port a TCP port, 0 for a free one
+     */
+    Running start(String profileName, int port);
+
+    /** A running simulator; closing it stops it (idempotent). */
+    interface Running extends AutoCloseable {
+        /** e.g. {@code http://127.0.0.1:40123/v1}. */
+        URI baseUri();
+
+        SimulatorProfile profile();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.llmbench.harness.settings;
+
+import dev.llmbench.harness.cost.Pricing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every {@code llmbench.*} setting, declared once: the JUnit extension, every Maven goal, the command line and plain
+ * Java read values into {@link SettingsLayer}s and the harness interprets them through these declarations. The
+ * README's table of keys is checked against {@link #all()} by a test.
+ *
+ * <p>Precedence, lowest first: built-in defaults &lt; {@code junit-platform.properties} / plugin configuration / the
+ * plan builder &lt; annotations &lt; system properties &lt; environment variables ({@link Setting#environmentName()}).
+ */
+public final class Settings {
+
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    // ------------------------------------------------------------------ the endpoint
+
+    public static final Setting<String> ENDPOINT = declare(Setting.text("llmbench.endpoint", null,
+            "http://host:port or https://host[:port] (a trailing /v1 is accepted), or simulator",
+            "Base URL of the endpoint; unset or `simulator`: the embedded simulator"));
+    public static final Setting<String> MODEL = declare(Setting.text("llmbench.model", null, "a model name",
+            "Model name sent to the server; required with an endpoint, the simulator profile's model otherwise"));
+    public static final Setting<String> PROTOCOL = declare(Setting.choice("llmbench.protocol", "chat",
+            List.of("chat", "completions"), "OpenAI chat completions or (legacy) completions, streamed over SSE"));
+    public static final Setting<String> API_KEY_ENV = declare(Setting.text("llmbench.apiKeyEnv", "LLMBENCH_API_KEY",
+            "the name of an environment variable",
+            "Environment variable holding the API key (sent as a bearer token; never logged or written)"));
+    public static final Setting<String> SIMULATOR_PROFILE = declare(Setting.text("llmbench.simulatorProfile", "fast",
+            "a simulator profile name", "Embedded simulator's profile when no endpoint is set"));
+    public static final Setting<Long> SIMULATOR_PORT = declare(Setting.wholeNumber("llmbench.simulatorPort", 0L, 0, 65535,
+            "TCP port of `llmbench:simulator-start` on 127.0.0.1; 0 picks a free one"));
+
+    // ------------------------------------------------------------------ what runs: names, loads, shapes
+
+    public static final Setting<String> NAME = declare(Setting.text("llmbench.name", "adhoc",
+            "1 to 80 letters, digits, '.', '_', '$' or '-'",
+            "Prefix of the benchmark names (`<name>-<tier>-<shape>`); JUnit: `@LlmBenchmark(name)` or the class, then `.method`"));
+    public static final Setting<List<String>> CONCURRENCY = declare(Setting.list("llmbench.concurrency", "1", ",",
+            "whole numbers 1..10000 or small, medium, large, comma-separated",
+            "Closed-loop tiers: concurrent users per tier (`2,20,50` or `small,medium,large`)"));
+    public static final Setting<List<String>> RATE = declare(Setting.list("llmbench.rate", null, ",",
+            "numbers > 0 (requests per second), comma-separated",
+            "Open-loop tiers: arrival rates in requests/s; replaces the concurrency tiers"));
+    public static final Setting<String> ARRIVAL = declare(Setting.choice("llmbench.arrival", "poisson",
+            List.of("poisson", "constant", "gamma"), "Arrival process of rate tiers"));
+    public static final Setting<Double> BURSTINESS = declare(Setting.number("llmbench.burstiness", 1.0, 0.01, 100, "",
+            "Gamma arrivals: < 1 burstier than Poisson, > 1 more regular"));
+    public static final Setting<Long> MAX_CONCURRENCY = declare(Setting.wholeNumber("llmbench.maxConcurrency", 0L, 0, 100_000,
+            "Rate tiers: most requests in flight (0 = no cap)"));
+    public static final Setting<List<String>> BURST = declare(Setting.list("llmbench.burst", null, ",",
+            "whole numbers 1..100000, comma-separated", "Burst tiers: requests sent at once; replaces the concurrency tiers"));
+    public static final Setting<Long> BURST_REPEATS = declare(Setting.wholeNumber("llmbench.burstRepeats", 1L, 1, 100_000,
+            "Burst tiers: how many bursts"));
+    public static final Setting<Double> BURST_INTERVAL_SECONDS = declare(Setting.number("llmbench.burstIntervalSeconds", 1.0,
+            0.001, 86_400, "seconds", "Burst tiers: time between bursts"));
+    public static final Setting<List<String>> SHAPE = declare(Setting.list("llmbench.shape", "short-in-short-out", ",",
+            "short-in-short-out, short-in-long-out, long-in-short-out, chat, or INPUT:OUTPUT tokens (`128:32`, `500+-200:250`)",
+            "Prompt shapes, comma-separated"));
+
+    // ------------------------------------------------------------------ bounds
+
+    public static final Setting<Long> REQUESTS = declare(Setting.wholeNumber("llmbench.requests", null, 0, 100_000_000,
+            "Measured requests per benchmark (0 = no count bound); 100 when neither this nor `llmbench.seconds` is set"));
+    public static final Setting<Double> SECONDS = declare(Setting.number("llmbench.seconds", null, 0, 604_800, "seconds",
+            "Measured seconds per benchmark (0 = no time bound)"));
+    public static final Setting<Long> WARMUP_REQUESTS = declare(Setting.wholeNumber("llmbench.warmupRequests", 0L, 0, 1_000_000,
+            "Requests before the measured phase, not recorded"));
+    public static final Setting<Double> WARMUP_SECONDS = declare(Setting.number("llmbench.warmupSeconds", 0.0, 0, 86_400, "seconds",
+            "Seconds of warm-up before the measured phase, not recorded"));
+
+    // ------------------------------------------------------------------ judging and measuring
+
+    public static final Setting<List<String>> SLO = declare(Setting.list("llmbench.slo", null, ";,",
+            "SLO expressions separated by ';' (or ',' outside parentheses), e.g. `p90(ttft) < 800ms; error_rate < 1%`",
+            "Service-level objectives every benchmark is judged by"));
+    public static final Setting<String> TOKENIZER = declare(Setting.text("llmbench.tokenizer", null,
+            "an OpenAI encoding (o200k_base, cl100k_base, …), a tokenizer.json or GGUF path, or approx",
+            "Tokenizer for exact prompt sizes and local output-token counts; unset: approximate prompts, server usage"));
+    public static final Setting<Boolean> TOKENIZER_WORD_CACHE = declare(Setting.flag(
+            dev.llmbench.harness.workload.tokenizer.Tokenizers.WORD_CACHE_PROPERTY, true,
+            "System property only: `false` turns off the tokenizers' per-word cache (for measuring the merge itself)"));
+
+    // ------------------------------------------------------------------ cost
+
+    public static final Setting<Double> INPUT_PRICE = declare(Setting.number(Pricing.INPUT_KEY, null, 0, 1e6, "US dollars",
+            "$ per 1M input tokens (a priced API)"));
+    public static final Setting<Double> CACHED_INPUT_PRICE = declare(Setting.number(Pricing.CACHED_INPUT_KEY, null, 0, 1e6,
+            "US dollars", "$ per 1M cached input tokens; default: the input price"));
+    public static final Setting<Double> OUTPUT_PRICE = declare(Setting.number(Pricing.OUTPUT_KEY, null, 0, 1e6, "US dollars",
+            "$ per 1M output tokens"));
+    public static final Setting<Double> GPU_PRICE_PER_HOUR = declare(Setting.number(Pricing.GPU_HOUR_KEY, null, 0, 1e6,
+            "US dollars", "$ per GPU-hour of self-hosted serving (used when tokens are not priced)"));
+    public static final Setting<Long> GPU_COUNT = declare(Setting.wholeNumber(Pricing.GPU_COUNT_KEY, null, 1, 100_000,
+            "GPUs serving the model; 1 when a GPU price is set"));
+
+    // ------------------------------------------------------------------ where things go
+
+    public static final Setting<Path> OUTPUT_DIRECTORY = declare(Setting.path("llmbench.outputDirectory", "target/llmbench",
+            "Folder of the result files (and of `llmbench:run`'s report)"));
+    public static final Setting<Double> PROGRESS_SECONDS = declare(Setting.number("llmbench.progressSeconds", 5.0, 0, 86_400,
+            "seconds", "Period of progress lines on stderr while a benchmark runs (0 = none)"));
+
+    // ------------------------------------------------------------------ report, check, baseline
+
+    public static final Setting<List<String>> RESULT_DIRECTORIES = declare(Setting.list("llmbench.resultDirectories", null, ",",
+            "folders, comma-separated", "Result folders read by report/check/baseline (merged); default: `target/llmbench`"));
+    public static final Setting<Boolean> RECURSIVE = declare(Setting.flag("llmbench.recursive", false,
+            "Also read results in sub-folders of the result folders"));
+    public static final Setting<Path> BASELINE_DIRECTORY = declare(Setting.path("llmbench.baselineDirectory", null,
+            "Baseline folder, committed with the project; default: `src/test/llmbench-baseline`"));
+    public static final Setting<Path> REPORT_DIRECTORY = declare(Setting.path("llmbench.reportDirectory", null,
+            "Where `llmbench:report` writes report.html, report.md and summary.json; default: the first result folder"));
+    public static final Setting<Boolean> REPORT = declare(Setting.flag("llmbench.report", true,
+            "`llmbench:run` writes a report after the run"));
+    public static final Setting<String> TOLERANCE = declare(Setting.text("llmbench.tolerance", "10%", "a percentage (`10%`) or a fraction (`0.1`)",
+            "Relative change a baseline comparison allows before a metric counts as worse"));
+    public static final Setting<List<String>> METRICS = declare(Setting.list("llmbench.metrics", null, ",",
+            "metric ids as in SLOs (`p90(ttft)`, `output_throughput`…)", "Metrics compared with the baseline; default: p50/p90/p99 of ttft, tpot, itl, e2e, output_throughput, error_rate"));
+    public static final Setting<Long> MIN_SAMPLES = declare(Setting.wholeNumber("llmbench.minSamples", 30L, 0, Long.MAX_VALUE,
+            "Below this many samples on either side a metric is `not enough samples`, not a verdict"));
+    public static final Setting<Boolean> WARN_ONLY = declare(Setting.flag("llmbench.warnOnly", false,
+            "`check` and `run` only warn instead of failing the build"));
+    public static final Setting<String> FAIL_IF_NO_RESULTS = declare(Setting.choice("llmbench.failIfNoResults", "auto",
+            List.of("auto", "true", "false"),
+            "`check` with no results: auto fails when benchmarks were expected (`@LlmBenchmark` classes or a baseline), else warns"));
+    public static final Setting<Boolean> SKIP = declare(Setting.flag("llmbench.skip", false, "Skips the plugin's goals"));
+
+    private Settings() {
+    }
+
+    private static <T> Setting<T> declare(Setting<T> s) {
+        for (Setting<?> other : ALL) {
+            if (other.key().equals(s.key())) throw new IllegalStateException("declared twice: " + s.key());
+        }
+        ALL.add(s);
+        return s;
+    }
+
+    /** Every setting, in declaration order. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The setting with this key, or null. */
+    public static Setting<?> byKey(String key) {
+        for (Setting<?> s : ALL) if (s.key().equals(key)) return s;
+        return null;
+    }
+
+    /** Key → built-in default text, for the settings that have one. */
+    static Map<String, String> defaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Setting<?> s : ALL) if (s.defaultText() != null) m.put(s.key(), s.defaultText());
+        return m;
+    }
+}

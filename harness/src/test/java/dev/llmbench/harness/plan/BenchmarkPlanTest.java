@@ -1,0 +1,129 @@
+package dev.llmbench.harness.plan;
+
+import dev.llmbench.harness.settings.LayeredSettings;
+import dev.llmbench.harness.settings.Settings;
+import dev.llmbench.harness.settings.SettingsException;
+import dev.llmbench.harness.settings.SettingsLayer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A plan against a configured endpoint, from settings as any front-end gives them: what runs, and how a bad value is refused. */
+class BenchmarkPlanTest {
+
+    private static PlanBuilder valid() {
+        return BenchmarkPlan.builder().endpoint("http://127.0.0.1:8000/v1").model("m");
+    }
+
+    /** Only the builder's layer over the defaults: no environment or system property of the test JVM leaks in. */
+    private static BenchmarkPlan plan(PlanBuilder b) {
+        return BenchmarkPlan.from(LayeredSettings.of(List.of(b.layer())));
+    }
+
+    @Test
+    void oneRunPerTierAndShapeTiersOuterNamedByTierAndShape() {
+        BenchmarkPlan plan = plan(valid().concurrency("2, 20,50").shape("short-in-long-out", "128:32"));
+        assertThat(plan.runs()).extracting(PlannedRun::name).containsExactly(
+                "adhoc-small-c2-short-in-long-out", "adhoc-small-c2-128x32",
+                "adhoc-medium-c20-short-in-long-out", "adhoc-medium-c20-128x32",
+                "adhoc-large-c50-short-in-long-out", "adhoc-large-c50-128x32");
+        assertThat(plan.runs().get(0).label()).isEqualTo("small: 2 concurrent, short-in-long-out 100→1000 tokens");
+    }
+
+    @Test
+    void theDefaultsAreOneUserShortInShortOutAndHundredRequests() {
+        BenchmarkPlan plan = plan(valid());
+        assertThat(plan.runs()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("adhoc-c1-short-in-short-out");
+            assertThat(r.tier().label()).isEqualTo("1 concurrent");
+        });
+        assertThat(plan.bounds().maxRequests()).isEqualTo(100);
+        assertThat(plan.bounds().maxDuration()).isZero();
+        assertThat(plan.protocol()).isEqualTo("chat");
+        assertThat(plan.apiKeyEnv()).isEqualTo("LLMBENCH_API_KEY");
+        assertThat(plan.pricing()).isNull();
+    }
+
+    @Test
+    void theSameTierTwiceGivesTwoRunsWithTwoNames() {
+        BenchmarkPlan plan = plan(valid().concurrency("2,small"));
+        assertThat(plan.runs()).extracting(PlannedRun::name)
+                .containsExactly("adhoc-small-c2-short-in-short-out", "adhoc-small-c2-short-in-short-out-2");
+    }
+
+    @Test
+    void rateAndBurstTiersAndDistributionShapes() {
+        BenchmarkPlan rate = plan(valid().rate(5, 2.5).set(Settings.ARRIVAL, "gamma").set(Settings.BURSTINESS, "0.5")
+                .shape("500+-200[100..900]:250"));
+        assertThat(rate.runs()).extracting(PlannedRun::name)
+                .containsExactly("adhoc-gamma-5.0rps-500sd200x250", "adhoc-gamma-2.5rps-500sd200x250");
+        assertThat(rate.runs().get(0).shape().label()).isEqualTo("500±200→250 tokens");
+        BenchmarkPlan burst = plan(valid().set(Settings.BURST, "10").set(Settings.BURST_REPEATS, "3"));
+        assertThat(burst.runs()).extracting(PlannedRun::name).containsExactly("adhoc-burst-10x3-short-in-short-out");
+    }
+
+    @Test
+    void theLoadKindSetInTheHigherLayerWins() {
+        SettingsLayer high = SettingsLayer.builder("system").put("llmbench.rate", "4", "system property -Dllmbench.rate").build();
+        BenchmarkPlan plan = BenchmarkPlan.from(LayeredSettings.of(List.of(high, valid().concurrency(2, 20).layer())));
+        assertThat(plan.runs()).extracting(r -> r.tier().slug()).containsExactly("poisson-4.0rps");
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> plan(valid().concurrency("2,lots"))).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("llmbench.concurrency").hasMessageContaining("'lots'").hasMessageContaining("small, medium, large");
+        assertThatThrownBy(() -> plan(valid().concurrency("0"))).hasMessageContaining("llmbench.concurrency").hasMessageContaining("1..10000");
+        assertThatThrownBy(() -> plan(valid().concurrency(" , "))).hasMessageContaining("llmbench.concurrency").hasMessageContaining("empty");
+        assertThatThrownBy(() -> plan(valid().shape("huge"))).hasMessageContaining("llmbench.shape").hasMessageContaining("'huge'")
+                .hasMessageContaining("short-in-long-out").hasMessageContaining("INPUT:OUTPUT");
+        assertThatThrownBy(() -> plan(valid().shape("12:x"))).hasMessageContaining("llmbench.shape").hasMessageContaining("MEAN+-STDDEV");
+        assertThatThrownBy(() -> plan(valid().requests(0))).hasMessageContaining("llmbench.requests").hasMessageContaining("a bound");
+        assertThatThrownBy(() -> plan(valid().seconds(-1))).hasMessageContaining("llmbench.seconds");
+        assertThatThrownBy(() -> plan(valid().protocol("grpc"))).hasMessageContaining("llmbench.protocol").hasMessageContaining("chat, completions");
+        assertThatThrownBy(() -> plan(valid().name("my bench"))).hasMessageContaining("llmbench.name");
+        assertThatThrownBy(() -> plan(valid().slo("p90(ttft) < 800ms", "p90(latency) < 1s"))).hasMessageContaining("llmbench.slo")
+                .hasMessageContaining("latency");
+        assertThatThrownBy(() -> plan(valid().rate(5).set(Settings.BURSTINESS, "2"))).hasMessageContaining("llmbench.burstiness")
+                .hasMessageContaining("gamma");
+        assertThatThrownBy(() -> plan(valid().set(Settings.MAX_CONCURRENCY, "4"))).hasMessageContaining("rate tiers only");
+        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().endpoint("ftp://host").model("m")))
+                .hasMessageContaining("llmbench.endpoint").hasMessageContaining("http://host:port");
+        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().endpoint("http://127.0.0.1:1")))
+                .hasMessageContaining("llmbench.model");
+    }
+
+    @Test
+    void severalSlosAreSplitOnSemicolonsAndCommasOutsideParentheses() {
+        BenchmarkPlan plan = plan(valid().slo("p90(ttft) < 800ms; error_rate < 1%, mean(tpot) <= 40ms"));
+        assertThat(plan.slos()).containsExactly("p90(ttft) < 800ms", "error_rate < 1%", "mean(tpot) <= 40ms");
+    }
+
+    @Test
+    void pricesAreReadAsDollars() {
+        BenchmarkPlan plan = plan(valid().set(Settings.INPUT_PRICE, "$0.15").set(Settings.OUTPUT_PRICE, "0.6"));
+        assertThat(plan.pricing().inputUsdPerMillionTokens()).isEqualTo(0.15);
+        assertThat(plan.pricing().outputUsdPerMillionTokens()).isEqualTo(0.6);
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU_COUNT, "0"))).hasMessageContaining("llmbench.gpuCount")
+                .hasMessageContaining("1..100000");
+    }
+
+    @Test
+    void anEndpointWithCredentialsIsRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().endpoint("http://user:s3cret@127.0.0.1:9/v1?api_key=sk-x&team=a").model("m")))
+                .hasMessageContaining("llmbench.endpoint").hasMessageContaining("http://127.0.0.1:9/v1?team=a")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("sk-x");
+    }
+
+    @Test
+    void anUnreachableEndpointFailsBeforeAnythingRunsWithTheUrl() {
+        BenchmarkPlan plan = plan(BenchmarkPlan.builder().endpoint("http://127.0.0.1:9").model("m").requests(1));
+        assertThatThrownBy(() -> PlanRunner.run(plan, line -> { }))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("llmbench.endpoint")
+                .hasMessageContaining("http://127.0.0.1:9 is unreachable");
+    }
+}

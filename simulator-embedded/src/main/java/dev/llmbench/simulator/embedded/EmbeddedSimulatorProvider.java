@@ -1,0 +1,57 @@
+package dev.llmbench.simulator.embedded;
+
+import dev.llmbench.harness.cost.Pricing;
+import dev.llmbench.harness.plan.SimulatorProfile;
+import dev.llmbench.harness.plan.SimulatorProvider;
+import dev.llmbench.simulator.Profile;
+import dev.llmbench.simulator.Simulator;
+import dev.llmbench.simulator.SimulatorConfig;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The simulator's profiles and servers as the harness sees them ({@link SimulatorProvider}); registered in
+ * {@code META-INF/services}. Stateless and thread-safe.
+ */
+public final class EmbeddedSimulatorProvider implements SimulatorProvider {
+
+    @Override
+    public List<String> profileNames() {
+        return Profile.NAMES;
+    }
+
+    @Override
+    public SimulatorProfile profile(String name) {
+        return describe(Profile.named(name));
+    }
+
+    @Override
+    public Running start(String profileName, int port) {
+        Simulator sim = Simulator.start(SimulatorConfig.builder(Profile.named(profileName)).port(port).build());
+        SimulatorProfile profile = describe(sim.profile());
+        return new Running() {
+            @Override
+            public URI baseUri() {
+                return sim.baseUri();
+            }
+
+            @Override
+            public SimulatorProfile profile() {
+                return profile;
+            }
+
+            @Override
+            public void close() {
+                sim.close();
+            }
+        };
+    }
+
+    /** The profile's model and its illustrative list and GPU prices, so that runs on the simulator show what cost looks like. */
+    static SimulatorProfile describe(Profile p) {
+        Pricing pricing = Pricing.illustrative(p.inputPricePerMillionTokens(), p.outputPricePerMillionTokens(),
+                p.gpuPricePerHour(), p.gpuCount(), p.activeParameters(), p.peakFlopsPerSecond(), "simulator profile " + p.name());
+        return new SimulatorProfile(p.name(), p.modelName(), pricing);
+    }
+}
