@@ -2,6 +2,7 @@ package dev.llmbench.maven;
 
 import dev.llmbench.harness.compare.Check;
 import dev.llmbench.harness.compare.CompareOptions;
+import dev.llmbench.harness.metrics.MetricRef;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -91,10 +92,8 @@ public class CheckMojo extends AbstractResultsMojo {
         }
     }
 
-    /** {@code p99_itl} → {@code p99(itl)}; {@code itl} and {@code error_rate} stay as they are. */
+    /** {@code p99_itl} → {@code p99(itl)}; {@code itl} and {@code error_rate} stay as they are (see {@link MetricRef}). */
     static String metricKey(String xmlName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(p\\d+(?:\\.\\d+)?|mean|min|max)_([a-z][a-z0-9_]*)").matcher(xmlName);
-        if (m.matches()) return m.group(1) + "(" + m.group(2) + ")";
-        return xmlName;
+        return MetricRef.fromUnderscoreName(xmlName);
     }
 }
