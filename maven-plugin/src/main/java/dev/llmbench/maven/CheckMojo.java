@@ -30,7 +30,8 @@ public class CheckMojo extends AbstractResultsMojo {
     /**
      * Per-metric tolerances that override {@link #tolerance}. XML element names cannot hold parentheses, so
      * {@code p99(itl)} is written {@code p99_itl}; a base metric such as {@code itl} covers all its statistics:
-     * {@code <tolerances><itl>25%</itl><p90_ttft>5%</p90_ttft></tolerances>}. An unknown metric fails the build.
+     * {@code <tolerances><itl>25%</itl><p90_ttft>5%</p90_ttft></tolerances>}. Names and statistics are those of SLOs
+     * (the README's metric table); an unknown metric fails the build.
      */
     @Parameter
     Map<String, String> tolerances;
