@@ -63,8 +63,8 @@ public final class Slo {
     private final double limitBase;        // in the base unit (us, tok/s, rps, fraction, USD)
     private final double baseToDisplay;    // display = base * baseToDisplay
 
-    Slo(String expression, MetricName metric, Statistic stat, Comparator comparator, BigDecimal limitWritten, String writtenUnit, String displayUnit, double limitDisplay,
-        double limitBase, double baseToDisplay) {
+    Slo(String expression, MetricName metric, Statistic stat, Comparator comparator, BigDecimal limitWritten,
+        String writtenUnit, String displayUnit, double limitDisplay, double limitBase, double baseToDisplay) {
         this.expression = expression;
         this.metric = metric;
         this.stat = stat;
@@ -139,8 +139,8 @@ public final class Slo {
     /**
      * Whether one request meets this SLO on its own (the per-request check behind goodput; see
      * {@link SloSet#admits}). A request that did not succeed never does. For the request-level metrics (ttft, ttfo,
-     * tpot, e2e, queue_delay, output_speed, request_throughput) the request's own value is compared with the limit, whatever the
-     * statistic ({@code p90(ttft) < 800ms} admits a request whose TTFT is under 800 ms); for itl, which has one
+     * tpot, e2e, queue_delay, output_speed, request_throughput) the request's own value is compared with the limit,
+     * whatever the statistic ({@code p90(ttft) < 800ms} admits a request whose TTFT is under 800 ms); for itl, which has one
      * sample per token, the SLO's statistic is taken over the request's own inter-token latencies
      * ({@code p99(itl) < 100ms}: the request's own p99 ITL, nearest rank on the exact samples). A value that is not
      * defined for the request (TTFT without any output chunk; TPOT, ITL and output speed with fewer than 2 tokens, or

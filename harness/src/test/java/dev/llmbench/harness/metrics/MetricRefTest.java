@@ -44,7 +44,7 @@ class MetricRefTest {
                 "unknown comparison metric 'p90(ttfb)': unknown metric 'ttfb' for p90( )\n"
                         + "    p90(ttfb)\n"
                         + "        ^^^^\n"
-                        + "  allowed here: ttft, ttfo, tpot, itl, e2e, queue_delay, output_speed, request_throughput");
+                        + "  allowed here: ttft, ttfo, e2e, tpot, itl, queue_delay, output_speed, request_throughput");
 
         MetricSyntaxException trailing = catchThrowableOfType(() -> MetricRef.parse("p90(ttft) extra"), MetricSyntaxException.class);
         assertThat(trailing.reason()).isEqualTo("unexpected 'extra' after p90(ttft)");

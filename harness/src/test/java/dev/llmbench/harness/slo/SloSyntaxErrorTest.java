@@ -48,7 +48,7 @@ class SloSyntaxErrorTest {
         assertThat(e.reason()).contains("unknown metric 'ttfb'");
         assertThat(e.position()).isEqualTo(4);
         assertThat(caretLine(e)).isEqualTo("        ^^^^");
-        assertThat(e.allowed()).containsExactly("ttft", "ttfo", "tpot", "itl", "e2e", "queue_delay", "output_speed",
+        assertThat(e.allowed()).containsExactly("ttft", "ttfo", "e2e", "tpot", "itl", "queue_delay", "output_speed",
                 "request_throughput");
 
         SloSyntaxException bare = error("latency < 800ms");
