@@ -2,6 +2,7 @@ package dev.llmbench.maven;
 
 import dev.llmbench.harness.compare.Check;
 import dev.llmbench.harness.compare.CompareOptions;
+import dev.llmbench.harness.metrics.MetricRef;
 import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.settings.LayeredSettings;
@@ -31,7 +32,8 @@ public class CheckMojo extends AbstractResultsMojo {
     /**
      * Per-metric tolerances that override {@link #tolerance}. XML element names cannot hold parentheses, so
      * {@code p99(itl)} is written {@code p99_itl}; a base metric such as {@code itl} covers all its statistics:
-     * {@code <tolerances><itl>25%</itl><p90_ttft>5%</p90_ttft></tolerances>}. An unknown metric fails the build.
+     * {@code <tolerances><itl>25%</itl><p90_ttft>5%</p90_ttft></tolerances>}. Names and statistics are those of SLOs
+     * (the README's metric table); an unknown metric fails the build.
      */
     @Parameter
     Map<String, String> tolerances;
@@ -111,10 +113,8 @@ public class CheckMojo extends AbstractResultsMojo {
         }
     }
 
-    /** {@code p99_itl} → {@code p99(itl)}; {@code itl} and {@code error_rate} stay as they are. */
+    /** {@code p99_itl} → {@code p99(itl)}; {@code itl} and {@code error_rate} stay as they are (see {@link MetricRef}). */
     static String metricKey(String xmlName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(p\\d+(?:\\.\\d+)?|mean|min|max)_([a-z][a-z0-9_]*)").matcher(xmlName);
-        if (m.matches()) return m.group(1) + "(" + m.group(2) + ")";
-        return xmlName;
+        return MetricRef.fromUnderscoreName(xmlName);
     }
 }

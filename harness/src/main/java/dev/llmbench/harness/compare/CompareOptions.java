@@ -1,5 +1,9 @@
 package dev.llmbench.harness.compare;
 
+import dev.llmbench.harness.metrics.MetricName;
+import dev.llmbench.harness.metrics.MetricRef;
+import dev.llmbench.harness.metrics.MetricSyntaxException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +18,9 @@ import java.util.Objects;
  *   <li>{@link #tolerance()}: the relative change allowed before a metric counts as better or worse, default
  *       {@value #DEFAULT_TOLERANCE} (10 %); a change of exactly the tolerance is SAME.</li>
  *   <li>{@link #metricTolerances()}: per-metric overrides, keyed by the full id ({@code "p99(itl)"}) or by the base
- *       metric ({@code "itl"}, applying to all its statistics); the full id wins.</li>
+ *       metric ({@code "itl"}, applying to all its statistics); the full id wins. Keys are read by
+ *       {@link MetricRef#parseSelector}, so they accept exactly what SLOs accept ({@code avg} reads as
+ *       {@code mean}).</li>
  *   <li>{@link #minSamples()}: below this many samples on either side the verdict is NOT_ENOUGH_SAMPLES, default
  *       {@value #DEFAULT_MIN_SAMPLES}.</li>
  *   <li>{@link #metrics()}: what is compared, default {@link #DEFAULT_METRICS}.</li>
@@ -93,7 +99,7 @@ public final class CompareOptions {
         return tolerance;
     }
 
-    /** Per-metric tolerance overrides (fractions), keys normalised to lower case without spaces. */
+    /** Per-metric tolerance overrides (fractions), keyed by canonical id ({@link MetricRef#id()}). */
     public Map<String, Double> metricTolerances() {
         return metricTolerances;
     }
@@ -113,9 +119,8 @@ public final class CompareOptions {
         return t == null ? tolerance : t;
     }
 
-    /** The base metrics a per-metric tolerance may name on its own (applying to all their statistics). */
-    public static final List<String> BASE_METRICS = List.of("ttft", "ttfo", "e2e", "tpot", "itl", "queue_delay",
-            "output_speed", "request_throughput", "output_throughput", "request_rate", "goodput", "error_rate");
+    /** The metrics a per-metric tolerance may name on its own (for a distribution: all its statistics): every metric. */
+    public static final List<String> BASE_METRICS = MetricName.ids();
 
     /**
      * Reads a tolerance as people write it: {@code 10%}, {@code 2.5 %} or a fraction {@code 0.1}.
@@ -135,22 +140,15 @@ public final class CompareOptions {
                 + "or a fraction such as 0.1, >= 0");
     }
 
+    /** The canonical key of a per-metric tolerance: {@code "p99 (ITL)"} → {@code p99(itl)}, {@code ITL} → {@code itl}. */
     private static String checkedKey(String metric) {
-        String key = normalise(metric);
-        if (BASE_METRICS.contains(key)) return key;
-        CompareMetric parsed = null;
         try {
-            parsed = CompareMetric.parse(key);
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return MetricRef.parseSelector(Objects.requireNonNull(metric, "metric")).id();
+        } catch (MetricSyntaxException e) {
+            throw new IllegalArgumentException(e.describe("tolerance for unknown metric") + "\n  a tolerance names a"
+                    + " figure such as p90(ttft) or mean(tpot), or a metric for all its statistics: "
+                    + String.join(", ", BASE_METRICS), e);
         }
-        if (parsed != null && BASE_METRICS.contains(parsed.baseMetric())) return parsed.id();
-        throw new IllegalArgumentException("tolerance for unknown metric '" + metric + "'; allowed: a metric id such as "
-                + "p90(ttft) or mean(tpot), or a base metric: " + String.join(", ", BASE_METRICS));
-    }
-
-    private static String normalise(String id) {
-        return Objects.requireNonNull(id, "metric").trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     }
 
     private static List<CompareMetric> parse(List<String> ids) {

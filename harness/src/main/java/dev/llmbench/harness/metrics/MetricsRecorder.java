@@ -41,9 +41,8 @@ import java.util.function.LongConsumer;
  */
 public final class MetricsRecorder {
 
-    /** Every metric's name, in report order. */
-    public static final List<String> METRIC_NAMES =
-            List.of("ttft", "ttfo", "e2e", "tpot", "itl", "queue_delay", "output_speed", "request_throughput");
+    /** The name of every metric summarised in {@link Measurements#metrics()}: the registry's distribution metrics, in order. */
+    public static final List<String> METRIC_NAMES = MetricName.distributionIds();
     /** Above this client I/O busy fraction a warning is added. */
     public static final double IO_BUSY_WARNING_THRESHOLD = 0.70;
     /** Distinct example messages kept per failure kind. */
@@ -311,14 +310,15 @@ public final class MetricsRecorder {
         Counts counts = new Counts(succeeded, failedByKind, warmup);
         long inf = counts.failuresCountedAsInfinite();
         Map<String, Summary> metrics = new LinkedHashMap<>();
-        metrics.put("ttft", Summary.of(ttftMicros, inf, Summary.MICROSECONDS));
-        metrics.put("ttfo", Summary.of(ttfoMicros, inf, Summary.MICROSECONDS));
-        metrics.put("e2e", Summary.of(e2eMicros, inf, Summary.MICROSECONDS));
-        metrics.put("tpot", Summary.of(tpotMicros, inf, Summary.MICROSECONDS));
-        metrics.put("itl", Summary.of(itlMicros, 0, Summary.MICROSECONDS));
-        metrics.put("queue_delay", Summary.of(queueDelayMicros, 0, Summary.MICROSECONDS));
-        metrics.put("output_speed", Summary.of(outputSpeedMilliTokensPerSecond, 0, Summary.MILLITOKENS_PER_SECOND));
-        metrics.put("request_throughput", Summary.of(requestThroughputMilliTokensPerSecond, 0, Summary.MILLITOKENS_PER_SECOND));
+        for (MetricName m : MetricName.distributions()) {
+            // Failed requests enter the per-request latencies as +infinity; per-token and rate metrics carry none.
+            long failed = switch (m) {
+                case TTFT, TTFO, E2E, TPOT -> inf;
+                default -> 0;
+            };
+            metrics.put(m.id(), Summary.of(histogram(m), failed,
+                    m.unit() == MetricUnit.MICROSECONDS ? Summary.MICROSECONDS : Summary.MILLITOKENS_PER_SECOND));
+        }
 
         TokenTotals tokens = new TokenTotals(inputTokens, outputTokens, cachedTokens, outputSources, inputSources, inputUnknown,
                 new TokenReconciliation(usageRequests, usageTokens, tokenizerRequests, tokenizerTokens, successChunks,
@@ -337,7 +337,7 @@ public final class MetricsRecorder {
             if (n > 0) {
                 long[] sorted = Arrays.copyOf(ttftSamples[s], n);
                 Arrays.sort(sorted);
-                p50 = sorted[(int) Math.max(1, (n + 1) / 2) - 1]; // nearest rank ceil(0.5 n)
+                p50 = NearestRank.ofSorted(sorted, n, 50);
             }
             points.add(new TimeSeries.Point(s, completions[s], failures[s], tokensPerSecond[s], inFlightNow, n, p50));
         }
@@ -350,6 +350,20 @@ public final class MetricsRecorder {
 
         RateLimits rateLimits = new RateLimits(status429, status503, retryAfterCount, retryAfterMillis, lastRateLimitHeaders);
         return new Measurements(counts, tokens, metrics, throughput, series, fidelity, examples, rateLimits, warnings);
+    }
+
+    private Histogram histogram(MetricName m) {
+        return switch (m) {
+            case TTFT -> ttftMicros;
+            case TTFO -> ttfoMicros;
+            case TPOT -> tpotMicros;
+            case ITL -> itlMicros;
+            case E2E -> e2eMicros;
+            case QUEUE_DELAY -> queueDelayMicros;
+            case OUTPUT_SPEED -> outputSpeedMilliTokensPerSecond;
+            case REQUEST_THROUGHPUT -> requestThroughputMilliTokensPerSecond;
+            default -> throw new IllegalArgumentException(m + " is not recorded per request");
+        };
     }
 
     /** The warning text for a client I/O busy fraction above {@link #IO_BUSY_WARNING_THRESHOLD}. */

@@ -2,7 +2,6 @@ package dev.llmbench.harness.metrics;
 
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.Objects;
 
@@ -86,8 +85,9 @@ public record Summary(long count, double mean, double stddev, long min, long max
      * endpoint look faster.
      *
      * <p>Precisely: with {@code total = count + failedCount}, the rank is HdrHistogram's nearest rank
-     * {@code r = max(1, ceil(p' × total / 100))}, where {@code p'} is {@code p} clamped to [0, 100] and lowered by one
-     * ulp (as {@link AbstractHistogram#getValueAtPercentile} does, so that p = 90 of 100 samples is rank 90, not 91).
+     * {@code r = max(1, ceil(p' × total / 100))} ({@link NearestRank#rank}), where {@code p'} is {@code p} clamped to
+     * [0, 100] and lowered by one ulp (as {@link AbstractHistogram#getValueAtPercentile} does, so that p = 90 of 100
+     * samples is rank 90, not 91).
      * If {@code r > count} the rank falls among the failures and the result is {@link Double#POSITIVE_INFINITY};
      * otherwise it is the r-th smallest successful sample as HdrHistogram reports it (the highest value equivalent
      * to it), in {@link #unit()}. With no failures this equals {@link #percentile(double)}. With no samples and no
@@ -97,17 +97,8 @@ public record Summary(long count, double mean, double stddev, long min, long max
         if (Double.isNaN(p)) throw new IllegalArgumentException("p is NaN");
         long total = count + failedCount;
         if (total == 0) return Double.NaN;
-        double clamped = Math.min(Math.max(Math.nextAfter(p, Double.NEGATIVE_INFINITY), 0.0), 100.0);
-        long rank = Math.max(1, (long) Math.ceil(clamped * total / 100.0));
+        long rank = NearestRank.rank(p, total);
         if (rank > count) return Double.POSITIVE_INFINITY;
-        long seen = 0;
-        for (HistogramIterationValue v : histogram.recordedValues()) {
-            seen += v.getCountAtValueIteratedTo();
-            if (seen >= rank) {
-                return p == 0.0 ? histogram.lowestEquivalentValue(v.getValueIteratedTo())
-                        : histogram.highestEquivalentValue(v.getValueIteratedTo());
-            }
-        }
-        return histogram.getMaxValue(); // unreachable: count samples were recorded
+        return NearestRank.valueAtRank(histogram, rank, p == 0.0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmbench.harness.report;
 
 import dev.llmbench.harness.compare.ResultIdentity;
+import dev.llmbench.harness.metrics.MetricName;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
@@ -8,6 +9,12 @@ import dev.llmbench.harness.result.SloVerdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static dev.llmbench.harness.metrics.MetricName.E2E;
+import static dev.llmbench.harness.metrics.MetricName.ITL;
+import static dev.llmbench.harness.metrics.MetricName.OUTPUT_SPEED;
+import static dev.llmbench.harness.metrics.MetricName.TPOT;
+import static dev.llmbench.harness.metrics.MetricName.TTFT;
 
 /**
  * The headline numbers of one result, as the report tables show them. Latencies in milliseconds, speeds in tokens
@@ -51,8 +58,8 @@ public record Headline(String label, String name, String model, String endpoint,
     public static Headline of(BenchmarkResult r, String label) {
         return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r), load(r), shape(r),
                 r.counts().measured(), r.counts().errors(), r.counts().rateLimited(), r.counts().cancelled(),
-                r.counts().errorRate() * 100, pct(r, "ttft", 50), pct(r, "ttft", 90), pct(r, "ttft", 99),
-                pct(r, "tpot", 50), pct(r, "itl", 50), pct(r, "e2e", 50), pct(r, "e2e", 90), pct(r, "output_speed", 50),
+                r.counts().errorRate() * 100, pct(r, TTFT, 50), pct(r, TTFT, 90), pct(r, TTFT, 99),
+                pct(r, TPOT, 50), pct(r, ITL, 50), pct(r, E2E, 50), pct(r, E2E, 90), pct(r, OUTPUT_SPEED, 50),
                 r.throughput().outputTokensPerSecond(), r.throughput().requestsPerSecond(),
                 r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(), usdPerMillionOutputTokens(r));
     }
@@ -68,8 +75,8 @@ public record Headline(String label, String name, String model, String endpoint,
     }
 
     /** Percentile {@code p} of a metric in ms (latencies) or tok/s (speeds), null when the result lacks it or it is empty. */
-    static Double pct(BenchmarkResult r, String metric, double p) {
-        Summary s = r.metrics().get(metric);
+    static Double pct(BenchmarkResult r, MetricName metric, double p) {
+        Summary s = r.metrics().get(metric.id());
         if (s == null || s.count() == 0) return null;
         return s.percentile(p) / 1000.0;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.harness.compare.ComparisonReport;
 import dev.llmbench.harness.compare.MetricComparison;
 import dev.llmbench.harness.compare.ResultIdentity;
+import dev.llmbench.harness.metrics.MetricName;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
 
@@ -100,8 +101,8 @@ public final class ReportWriter {
             c.put("cancelled", h.cancelled());
             putNumber(b, "error_rate_percent", h.errorRate());
             ObjectNode lat = b.putObject("latency_ms");
-            for (String m : new String[]{"ttft", "tpot", "itl", "e2e"}) {
-                ObjectNode o = lat.putObject(m);
+            for (MetricName m : List.of(MetricName.TTFT, MetricName.TPOT, MetricName.ITL, MetricName.E2E)) {
+                ObjectNode o = lat.putObject(m.id());
                 putNumber(o, "p50", Headline.pct(r, m, 50));
                 putNumber(o, "p90", Headline.pct(r, m, 90));
                 putNumber(o, "p99", Headline.pct(r, m, 99));

@@ -1,15 +1,17 @@
 package dev.llmbench.harness.slo;
 
 import dev.llmbench.harness.metrics.Counts;
+import dev.llmbench.harness.metrics.MetricName;
+import dev.llmbench.harness.metrics.MetricUnit;
+import dev.llmbench.harness.metrics.NearestRank;
 import dev.llmbench.harness.metrics.RequestMetrics;
 import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.metrics.Statistic;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.metrics.SystemThroughput;
 import dev.llmbench.harness.metrics.TokenReconciliation;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -33,12 +35,7 @@ import java.util.Objects;
  */
 public final class Slo {
 
-    /** Statistics offered for the distribution metrics, for messages (any pNN or pNN.N with 0 &lt; NN ≤ 100 works). */
-    static final List<String> STATISTICS_ALLOWED =
-            List.of("p50", "p90", "p95", "p99", "p99.9 (any pNN or pNN.N with 0 < NN <= 100)", "mean", "min", "max");
     static final List<String> COMPARATORS_ALLOWED = List.of("<", "<=", ">", ">=");
-
-    enum Stat { PERCENTILE, MEAN, MIN, MAX }
 
     enum Comparator {
         LT("<"), LE("<="), GT(">"), GE(">=");
@@ -56,10 +53,8 @@ public final class Slo {
     }
 
     private final String expression;
-    private final Metric metric;
-    private final Stat stat;          // null for run-level metrics
-    private final double percentile;  // for PERCENTILE
-    private final String statText;    // as canonical text ("p90", "p99.9", "mean"), null for run-level metrics
+    private final MetricName metric;
+    private final Statistic stat;      // null for run-level metrics
     private final Comparator comparator;
     private final BigDecimal limitWritten; // the number as written, in the written unit
     private final String writtenUnit;      // "" when none
@@ -68,14 +63,11 @@ public final class Slo {
     private final double limitBase;        // in the base unit (us, tok/s, rps, fraction, USD)
     private final double baseToDisplay;    // display = base * baseToDisplay
 
-    Slo(String expression, Metric metric, Stat stat, double percentile, String statText,
-        Comparator comparator, BigDecimal limitWritten, String writtenUnit, String displayUnit, double limitDisplay,
-        double limitBase, double baseToDisplay) {
+    Slo(String expression, MetricName metric, Statistic stat, Comparator comparator, BigDecimal limitWritten,
+        String writtenUnit, String displayUnit, double limitDisplay, double limitBase, double baseToDisplay) {
         this.expression = expression;
         this.metric = metric;
         this.stat = stat;
-        this.percentile = percentile;
-        this.statText = statText;
         this.comparator = comparator;
         this.limitWritten = limitWritten;
         this.writtenUnit = writtenUnit;
@@ -98,7 +90,7 @@ public final class Slo {
 
     /** The names of every metric an SLO can constrain, in documentation order. */
     public static List<String> metricNames() {
-        return Metric.ids();
+        return MetricName.ids();
     }
 
     /** The expression as written, trimmed. */
@@ -108,15 +100,16 @@ public final class Slo {
 
     /** The metric's name, e.g. {@code ttft}, {@code error_rate}, {@code cost_per_1k_output_tokens}. */
     public String metric() {
-        return metric.id;
+        return metric.id();
     }
 
     /**
-     * The statistic in canonical form ({@code p90}, {@code p99.9}, {@code mean}, {@code min}, {@code max}); {@code mean}
-     * for a bare {@code output_speed}; null for run-level metrics (rates, throughput, goodput, cost).
+     * The statistic in canonical form ({@code p90}, {@code p99.9}, {@code mean}, {@code stddev}, {@code min},
+     * {@code max}; {@code avg} is read as {@code mean}); {@code mean} for a bare {@code output_speed} or
+     * {@code request_throughput}; null for run-level metrics (rates, throughput, goodput, cost).
      */
     public String statistic() {
-        return statText;
+        return stat == null ? null : stat.id();
     }
 
     /** {@code <}, {@code <=}, {@code >} or {@code >=}. */
@@ -136,17 +129,18 @@ public final class Slo {
 
     /**
      * Whether this SLO constrains each request (and so takes part in goodput): true for the latency and speed
-     * metrics ttft, ttfo, tpot, itl, e2e, queue_delay and output_speed.
+     * metrics ttft, ttfo, tpot, itl, e2e, queue_delay, output_speed and request_throughput, except with
+     * {@code stddev}, a spread that no single request has.
      */
     public boolean perRequest() {
-        return metric.distribution();
+        return metric.distribution() && stat.kind() != Statistic.Kind.STDDEV;
     }
 
     /**
      * Whether one request meets this SLO on its own (the per-request check behind goodput; see
      * {@link SloSet#admits}). A request that did not succeed never does. For the request-level metrics (ttft, ttfo,
-     * tpot, e2e, queue_delay, output_speed) the request's own value is compared with the limit, whatever the
-     * statistic ({@code p90(ttft) < 800ms} admits a request whose TTFT is under 800 ms); for itl, which has one
+     * tpot, e2e, queue_delay, output_speed, request_throughput) the request's own value is compared with the limit,
+     * whatever the statistic ({@code p90(ttft) < 800ms} admits a request whose TTFT is under 800 ms); for itl, which has one
      * sample per token, the SLO's statistic is taken over the request's own inter-token latencies
      * ({@code p99(itl) < 100ms}: the request's own p99 ITL, nearest rank on the exact samples). A value that is not
      * defined for the request (TTFT without any output chunk; TPOT, ITL and output speed with fewer than 2 tokens, or
@@ -155,16 +149,15 @@ public final class Slo {
      */
     public boolean admits(RequestTimeline t) {
         if (t.outcome() != RequestTimeline.Outcome.SUCCESS) return false;
+        if (!perRequest()) return true;
         switch (metric) {
             case TTFT: return nanosMeet(RequestMetrics.ttftNanos(t));
             case TTFO: return nanosMeet(RequestMetrics.ttfoNanos(t));
             case TPOT: return nanosMeet(RequestMetrics.tpotNanos(t));
             case E2E: return nanosMeet(RequestMetrics.e2eNanos(t));
             case QUEUE_DELAY: return nanosMeet(RequestMetrics.queueDelayNanos(t));
-            case OUTPUT_SPEED: {
-                double speed = RequestMetrics.outputSpeedTokensPerSecond(t);
-                return Double.isNaN(speed) || comparator.holds(speed, limitBase);
-            }
+            case OUTPUT_SPEED: return speedMeets(RequestMetrics.outputSpeedTokensPerSecond(t));
+            case REQUEST_THROUGHPUT: return speedMeets(RequestMetrics.requestThroughputTokensPerSecond(t));
             case ITL: return itlMeets(t);
             default: return true;
         }
@@ -172,6 +165,10 @@ public final class Slo {
 
     private boolean nanosMeet(long nanos) {
         return nanos < 0 || comparator.holds(nanos / 1000.0, limitBase);
+    }
+
+    private boolean speedMeets(double tokensPerSecond) {
+        return Double.isNaN(tokensPerSecond) || comparator.holds(tokensPerSecond, limitBase);
     }
 
     private boolean itlMeets(RequestTimeline t) {
@@ -186,7 +183,7 @@ public final class Slo {
         if (count == 0) return true;
         long[] samples = holder[0];
         double nanos;
-        switch (stat) {
+        switch (stat.kind()) {
             case MEAN: {
                 double sum = 0;
                 for (int i = 0; i < count; i++) sum += samples[i];
@@ -207,7 +204,7 @@ public final class Slo {
             }
             default: {
                 Arrays.sort(samples, 0, count);
-                nanos = samples[(int) (nearestRank(percentile, count) - 1)];
+                nanos = NearestRank.ofSorted(samples, count, stat.percentile());
             }
         }
         return comparator.holds(nanos / 1000.0, limitBase);
@@ -220,18 +217,18 @@ public final class Slo {
      */
     public SloVerdict evaluate(BenchmarkResult result) {
         Objects.requireNonNull(result, "result");
-        switch (metric.kind) {
-            case DURATION: case SPEED: return evaluateDistribution(result);
-            case RATE: return evaluateRate(result);
-            case TOKEN_RATE: case REQUEST_RATE: return evaluateThroughput(result);
+        if (metric.distribution()) return evaluateDistribution(result);
+        switch (metric.unit()) {
+            case RATIO: return evaluateRate(result);
+            case TOKENS_PER_SECOND: case REQUESTS_PER_SECOND: return evaluateThroughput(result);
             default: return evaluateCost(result);
         }
     }
 
     private SloVerdict evaluateDistribution(BenchmarkResult result) {
-        Summary s = result.metrics().get(metric.id);
-        if (s == null) return unmeasurable(0, "no samples: the result has no '" + metric.id + "' metric");
-        boolean speed = metric.kind == Metric.Kind.SPEED;
+        Summary s = result.metrics().get(metric.id());
+        if (s == null) return unmeasurable(0, "no samples: the result has no '" + metric.id() + "' metric");
+        boolean speed = metric.unit() == MetricUnit.TOKENS_PER_SECOND;
         // Failures enter order statistics at the worst end: +∞ for latencies, 0 tok/s for output speed.
         long failed = speed ? result.counts().failuresCountedAsInfinite() : s.failedCount();
         double worst = speed ? 0.0 : Double.POSITIVE_INFINITY;
@@ -240,47 +237,48 @@ public final class Slo {
         long ok = s.count();
         long total = ok + failed;
         String failedNote = failed > 0 ? " incl. " + failed + " failed as " + worstText : "";
-        switch (stat) {
-            case MEAN: {
+        switch (stat.kind()) {
+            case MEAN: case STDDEV: {
+                // A mean or spread with +∞ in it says nothing: successful samples only, and the detail says so.
                 if (ok == 0) return unmeasurable(0, "no samples" + (failed > 0 ? ": all " + failed + " requests failed" : ""));
-                String detail = "mean over " + ok + " successful " + noun(ok)
+                String detail = stat.id() + " over " + ok + " successful " + noun(ok)
                         + (failed > 0 ? " (" + failed + " failed not included)" : "");
-                return verdict(s.mean() * scale, ok, detail);
+                return verdict(stat.of(s) * scale, ok, detail);
             }
             case MIN: case MAX: {
                 if (total == 0) return unmeasurable(0, "no samples");
-                boolean worstEnd = (stat == Stat.MAX) != speed; // max latency / min speed: failures decide
+                boolean max = stat.kind() == Statistic.Kind.MAX;
+                boolean worstEnd = max != speed; // max latency / min speed: failures decide
                 double v;
-                if (worstEnd) v = failed > 0 ? worst : (stat == Stat.MAX ? s.max() : s.min()) * scale;
-                else v = ok > 0 ? (stat == Stat.MAX ? s.max() : s.min()) * scale : worst;
-                String st = stat == Stat.MAX ? "max" : "min";
-                return verdict(v, total, st + " over " + total + " " + noun(total) + failedNote);
+                if (worstEnd) v = failed > 0 ? worst : (max ? s.max() : s.min()) * scale;
+                else v = ok > 0 ? (max ? s.max() : s.min()) * scale : worst;
+                return verdict(v, total, stat.id() + " over " + total + " " + noun(total) + failedNote);
             }
             default: {
                 if (total == 0) return unmeasurable(0, "no samples");
                 double v;
                 if (!speed) {
-                    v = s.errorAdjustedPercentile(percentile);
+                    v = s.errorAdjustedPercentile(stat.percentile());
                 } else {
-                    long rank = nearestRank(percentile, total);
-                    v = rank <= failed ? 0.0 : valueAtRank(s.histogram(), rank - failed) * scale;
+                    long rank = NearestRank.rank(stat.percentile(), total);
+                    v = rank <= failed ? 0.0 : NearestRank.valueAtRank(s.histogram(), rank - failed, false) * scale;
                 }
-                return verdict(v, total, statText + " over " + total + " " + noun(total) + failedNote);
+                return verdict(v, total, stat.id() + " over " + total + " " + noun(total) + failedNote);
             }
         }
     }
 
     private String noun(long n) {
-        String noun = metric.samples;
+        String noun = metric.samples();
         return n == 1 && noun.endsWith("requests") ? noun.substring(0, noun.length() - 1) : noun;
     }
 
     private SloVerdict evaluateRate(BenchmarkResult result) {
-        if (metric == Metric.TOKEN_COUNT_MISMATCH) return evaluateMismatch(result);
+        if (metric == MetricName.TOKEN_COUNT_MISMATCH) return evaluateMismatch(result);
         Counts c = result.counts();
         long measured = c.measured();
         if (measured == 0) return unmeasurable(0, "no samples: no measured requests");
-        boolean errors = metric == Metric.ERROR_RATE;
+        boolean errors = metric == MetricName.ERROR_RATE;
         double rate = errors ? c.errorRate() : c.rateLimitedRate();
         long n = errors ? c.errors() : c.rateLimited();
         return verdict(rate, measured, n + (errors ? " errors" : " rate-limited") + " in " + measured + " measured requests");
@@ -303,7 +301,7 @@ public final class Slo {
         long measured = result.counts().measured();
         double seconds = t.windowSeconds();
         String window = String.format(Locale.ROOT, "%.3f s", seconds);
-        if (metric == Metric.GOODPUT) {
+        if (metric == MetricName.GOODPUT) {
             if (t.goodputRequestsPerSecond() == null) {
                 return unmeasurable(measured, "goodput not measured: it is counted per request while the benchmark"
                         + " runs (Benchmark.Builder.slo(...) or SloSet.goodputCounter())");
@@ -313,7 +311,7 @@ public final class Slo {
                     + window + " (" + measured + " measured requests)");
         }
         if (measured == 0 || seconds <= 0) return unmeasurable(measured, "no samples: no measured requests");
-        if (metric == Metric.OUTPUT_THROUGHPUT) {
+        if (metric == MetricName.OUTPUT_THROUGHPUT) {
             return verdict(t.outputTokensPerSecond(), measured, result.tokens().output()
                     + " output tokens of successful requests over " + window);
         }
@@ -324,43 +322,26 @@ public final class Slo {
         Map<String, Object> cost = result.cost();
         long measured = result.counts().measured();
         if (cost == null) return unmeasurable(measured, "no pricing configured");
-        String usdKey = "usd_" + metric.id.substring("cost_".length());
-        Object v = cost.containsKey(metric.id) ? cost.get(metric.id) : cost.get(usdKey);
-        if (!(v instanceof Number)) {
-            return unmeasurable(measured, "no pricing configured for " + metric.id + ": the result's cost has no '"
-                    + metric.id + "' or '" + usdKey + "' figure (it has " + cost.keySet() + ")");
+        Double v = metric.costFigure(cost);
+        if (v == null) {
+            return unmeasurable(measured, "no pricing configured for " + metric.id() + ": the result's cost has no '"
+                    + metric.id() + "' or '" + metric.costKey() + "' figure (it has " + cost.keySet() + ")");
         }
-        return verdict(((Number) v).doubleValue(), measured, "from the result's cost figures");
+        return verdict(v, measured, "from the result's cost figures");
     }
 
     private SloVerdict verdict(double measuredBase, long samples, String detail) {
         boolean passed = !Double.isNaN(measuredBase) && comparator.holds(measuredBase, limitBase);
-        return new SloVerdict(expression, metric.id, passed, measuredBase * baseToDisplay, limitDisplay, displayUnit,
+        return new SloVerdict(expression, metric.id(), passed, measuredBase * baseToDisplay, limitDisplay, displayUnit,
                 samples, detail);
     }
 
     private SloVerdict unmeasurable(long samples, String detail) {
-        return new SloVerdict(expression, metric.id, false, Double.NaN, limitDisplay, displayUnit, samples, detail);
-    }
-
-    /** HdrHistogram's nearest rank for percentile p of n values: max(1, ceil(p' × n / 100)), p' lowered by one ulp. */
-    static long nearestRank(double p, long n) {
-        double clamped = Math.min(Math.max(Math.nextAfter(p, Double.NEGATIVE_INFINITY), 0.0), 100.0);
-        return Math.min(n, Math.max(1, (long) Math.ceil(clamped * n / 100.0)));
-    }
-
-    /** The rank-th smallest recorded value (1-based), as HdrHistogram reports it (highest equivalent value). */
-    private static double valueAtRank(Histogram h, long rank) {
-        long seen = 0;
-        for (HistogramIterationValue v : h.recordedValues()) {
-            seen += v.getCountAtValueIteratedTo();
-            if (seen >= rank) return h.highestEquivalentValue(v.getValueIteratedTo());
-        }
-        return h.getMaxValue();
+        return new SloVerdict(expression, metric.id(), false, Double.NaN, limitDisplay, displayUnit, samples, detail);
     }
 
     String canonical() {
-        String lhs = statText == null ? metric.id : statText + "(" + metric.id + ")"; // bare output_speed = mean
+        String lhs = stat == null ? metric.id() : stat.id() + "(" + metric.id() + ")"; // bare output_speed = mean
         return lhs + " " + comparator.symbol + " " + limitBase; // the limit in the base unit: 800ms equals 0.8s
     }
 
@@ -369,7 +350,7 @@ public final class Slo {
         return limitWritten;
     }
 
-    Metric metricDef() {
+    MetricName metricDef() {
         return metric;
     }
 

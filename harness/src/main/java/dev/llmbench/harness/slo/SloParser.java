@@ -1,11 +1,18 @@
 package dev.llmbench.harness.slo;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.llmbench.harness.metrics.MetricName;
+import dev.llmbench.harness.metrics.MetricRef;
+import dev.llmbench.harness.metrics.MetricSyntaxException;
+import dev.llmbench.harness.metrics.Statistic;
 
-/** The hand-written scanner and parser of the SLO grammar (see the package documentation). */
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The hand-written scanner and parser of the SLO grammar (see the package documentation). The left-hand side
+ * ({@code p90(ttft)}, {@code error_rate}) is read by {@link MetricRef}, the one parser of metric references shared with
+ * baseline comparisons and tolerance keys; this class reads the comparator, the limit and its unit.
+ */
 final class SloParser {
 
     private final String src;
@@ -16,67 +23,25 @@ final class SloParser {
     }
 
     static Slo parse(String expression) {
-        if (expression == null) throw new SloSyntaxException("", 0, 0, "the SLO expression is null", Metric.ids());
+        if (expression == null) throw new SloSyntaxException("", 0, 0, "the SLO expression is null", MetricName.ids());
         return new SloParser(expression).parse();
     }
 
     private Slo parse() {
         skipWs();
         if (i == src.length()) {
-            throw error(i, 0, "empty SLO expression: expected a metric or a statistic such as p90(ttft)", metricsAndStatistics());
+            throw error(i, 0, "empty SLO expression: expected a metric or a statistic such as p90(ttft)",
+                    MetricRef.metricsAndStatistics());
         }
-        int wordStart = i;
-        String word = word();
-        if (word.isEmpty()) {
-            throw error(i, 1, "expected a metric or a statistic such as p90(ttft), found '" + src.charAt(i) + "'",
-                    metricsAndStatistics());
+        MetricRef.Parsed lhs;
+        try {
+            lhs = MetricRef.parse(src, i, false);
+        } catch (MetricSyntaxException e) {
+            throw error(e.position(), e.length(), e.reason(), e.allowed());
         }
-        String lower = word.toLowerCase(Locale.ROOT);
-        skipWs();
-
-        Metric metric;
-        Slo.Stat stat = null;
-        double percentile = Double.NaN;
-        String statText = null;
-        if (peek() == '(') {
-            // statistic(metric)
-            Object[] st = statistic(lower, wordStart, word.length());
-            stat = (Slo.Stat) st[0];
-            percentile = (Double) st[1];
-            statText = (String) st[2];
-            i++; // '('
-            skipWs();
-            int mStart = i;
-            String m = word();
-            if (m.isEmpty()) throw error(i, 1, "expected a metric inside " + statText + "( )", Metric.distributionIds());
-            metric = Metric.byId(m.toLowerCase(Locale.ROOT));
-            if (metric == null) {
-                throw error(mStart, m.length(), "unknown metric '" + m + "' for " + statText + "( )", Metric.distributionIds());
-            }
-            if (!metric.distribution()) {
-                throw error(mStart, m.length(), "'" + metric.id + "' is a single figure for the whole run and takes no"
-                        + " statistic: write '" + metric.id + " < …'; statistics apply to", Metric.distributionIds());
-            }
-            skipWs();
-            if (peek() != ')') throw error(i, 1, "expected ')' after " + statText + "(" + metric.id, List.of(")"));
-            i++;
-        } else {
-            metric = Metric.byId(lower);
-            if (metric == null) {
-                if (isStatistic(lower)) {
-                    throw error(i, 1, "expected '(' after the statistic '" + word + "', as in " + lower + "(ttft)", List.of("("));
-                }
-                throw error(wordStart, word.length(), "unknown metric '" + word + "'", metricsAndStatistics());
-            }
-            if (metric.kind == Metric.Kind.DURATION) {
-                throw error(wordStart, word.length(), "'" + metric.id + "' needs a statistic, as in p90(" + metric.id + ")",
-                        Slo.STATISTICS_ALLOWED);
-            }
-            if (metric.kind == Metric.Kind.SPEED) {
-                stat = Slo.Stat.MEAN;
-                statText = "mean"; // bare output_speed is its mean
-            }
-        }
+        i = lhs.end();
+        MetricName metric = lhs.ref().metric();
+        Statistic stat = lhs.ref().statistic();
 
         skipWs();
         Slo.Comparator cmp = comparator();
@@ -94,8 +59,8 @@ final class SloParser {
         double limitBase;
         double baseToDisplay;
         double limitDisplay;
-        switch (metric.kind) {
-            case DURATION: {
+        switch (metric.unit()) {
+            case MICROSECONDS: {
                 if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
                 double perUnit = micros(unit);
                 if (perUnit < 0) throw wrongUnit(unitStart, unit, metric);
@@ -105,7 +70,7 @@ final class SloParser {
                 limitDisplay = number.doubleValue();
                 break;
             }
-            case SPEED: case TOKEN_RATE: {
+            case TOKENS_PER_SECOND: {
                 if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
                 if (!unit.equals("tok/s") && !unit.equals("tokens/s")) throw wrongUnit(unitStart, unit, metric);
                 displayUnit = "tok/s";
@@ -114,7 +79,7 @@ final class SloParser {
                 limitDisplay = limitBase;
                 break;
             }
-            case REQUEST_RATE: {
+            case REQUESTS_PER_SECOND: {
                 if (unit.isEmpty()) throw missingUnit(numEnd, metric, number);
                 if (!unit.equals("rps") && !unit.equals("req/s")) throw wrongUnit(unitStart, unit, metric);
                 displayUnit = unit;
@@ -123,7 +88,7 @@ final class SloParser {
                 limitDisplay = limitBase;
                 break;
             }
-            case RATE: {
+            case RATIO: {
                 if (unit.equals("%")) {
                     if (number.compareTo(BigDecimal.valueOf(100)) > 0) {
                         throw error(numStart, numEnd - numStart, "a rate cannot exceed 100%", List.of("0% … 100%"));
@@ -160,39 +125,11 @@ final class SloParser {
             throw error(i, end - i, "unexpected '" + src.substring(i, end) + "' after the limit: an SLO is one comparison",
                     List.of("end of the expression"));
         }
-        return new Slo(src.trim(), metric, stat, percentile, statText, cmp, number, unit, displayUnit,
+        return new Slo(src.trim(), metric, stat, cmp, number, unit, displayUnit,
                 limitDisplay, limitBase, baseToDisplay);
     }
 
     // ---- pieces
-
-    /** [stat, percentile, canonical text] of a statistic word, or a syntax error. */
-    private Object[] statistic(String lower, int start, int len) {
-        switch (lower) {
-            case "mean": case "avg": return new Object[]{Slo.Stat.MEAN, Double.NaN, "mean"};
-            case "min": return new Object[]{Slo.Stat.MIN, Double.NaN, "min"};
-            case "max": return new Object[]{Slo.Stat.MAX, Double.NaN, "max"};
-            default:
-        }
-        if (lower.matches("p\\d+(\\.\\d+)?")) {
-            BigDecimal p = new BigDecimal(lower.substring(1));
-            if (p.signum() > 0 && p.compareTo(BigDecimal.valueOf(100)) <= 0) {
-                return new Object[]{Slo.Stat.PERCENTILE, p.doubleValue(), "p" + p.stripTrailingZeros().toPlainString()};
-            }
-            throw error(start, len, "unknown statistic '" + src.substring(start, start + len)
-                    + "': a percentile must be above 0 and at most 100", Slo.STATISTICS_ALLOWED);
-        }
-        if (Metric.byId(lower) != null) {
-            throw error(start, len, "'" + lower + "' is a metric, not a statistic; write a statistic around it, as in p90("
-                    + lower + ")", Slo.STATISTICS_ALLOWED);
-        }
-        throw error(start, len, "unknown statistic '" + src.substring(start, start + len) + "'", Slo.STATISTICS_ALLOWED);
-    }
-
-    private static boolean isStatistic(String lower) {
-        return lower.equals("mean") || lower.equals("min") || lower.equals("max") || lower.equals("avg")
-                || lower.matches("p\\d+(\\.\\d+)?");
-    }
 
     private Slo.Comparator comparator() {
         int start = i;
@@ -214,7 +151,7 @@ final class SloParser {
         throw error(start, tokenLength(start), "missing comparator before '" + token(start) + "'", Slo.COMPARATORS_ALLOWED);
     }
 
-    private BigDecimal number(Metric metric) {
+    private BigDecimal number(MetricName metric) {
         int start = i;
         if (peek() == '-') {
             throw error(i, 1, "the limit must not be negative", List.of("a number ≥ 0, e.g. " + example(metric)));
@@ -263,40 +200,24 @@ final class SloParser {
         }
     }
 
-    private SloSyntaxException missingUnit(int at, Metric metric, BigDecimal number) {
-        return error(at, 0, "missing unit after " + number.toPlainString() + ": " + metric.id + " is "
-                + metric.kindDescription(), metric.unitsAllowed());
+    private SloSyntaxException missingUnit(int at, MetricName metric, BigDecimal number) {
+        return error(at, 0, "missing unit after " + number.toPlainString() + ": " + metric.id() + " is "
+                + metric.quantity(), metric.unit().writtenUnits());
     }
 
-    private SloSyntaxException wrongUnit(int at, String unit, Metric metric) {
-        return error(at, unit.length(), "unit '" + unit + "' does not fit " + metric.id + ", which is "
-                + metric.kindDescription(), metric.unitsAllowed());
+    private SloSyntaxException wrongUnit(int at, String unit, MetricName metric) {
+        return error(at, unit.length(), "unit '" + unit + "' does not fit " + metric.id() + ", which is "
+                + metric.quantity(), metric.unit().writtenUnits());
     }
 
-    private static String example(Metric m) {
-        switch (m.kind) {
-            case DURATION: return "800ms";
-            case SPEED: case TOKEN_RATE: return "500tok/s";
-            case REQUEST_RATE: return "2rps";
-            case RATE: return "1%";
+    private static String example(MetricName m) {
+        switch (m.unit()) {
+            case MICROSECONDS: return "800ms";
+            case TOKENS_PER_SECOND: return "500tok/s";
+            case REQUESTS_PER_SECOND: return "2rps";
+            case RATIO: return "1%";
             default: return "0.002";
         }
-    }
-
-    private static List<String> metricsAndStatistics() {
-        List<String> l = new ArrayList<>(Metric.ids());
-        l.add("or a statistic of " + String.join("/", Metric.distributionIds()) + " such as p90(ttft), mean(tpot), max(e2e)");
-        return l;
-    }
-
-    private String word() {
-        int start = i;
-        while (i < src.length()) {
-            char c = src.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '_' || c == '.') i++;
-            else break;
-        }
-        return src.substring(start, i);
     }
 
     private String token(int start) {

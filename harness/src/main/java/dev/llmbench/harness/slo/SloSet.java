@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * <p><b>Goodput</b> (DESIGN.md: requests/s that met every SLO) follows DistServe and vLLM's {@code bench serve
  * --goodput}: a measured request is <em>good</em> when it succeeded and, for every {@linkplain Slo#perRequest()
- * per-request} SLO of the set (ttft, ttfo, tpot, itl, e2e, queue_delay, output_speed), its own value meets that SLO's
+ * per-request} SLO of the set (ttft, ttfo, tpot, itl, e2e, queue_delay, output_speed, request_throughput; not
+ * stddev), its own value meets that SLO's
  * limit (see {@link Slo#admits} for the exact rule, including itl). Run-level SLOs (error_rate, rate_limited_rate,
  * output_throughput, request_rate, goodput, cost) do not judge single requests. Goodput is good requests / seconds of
  * the measured window ({@link dev.llmbench.harness.metrics.SystemThroughput#windowSeconds()}); with no per-request

@@ -7,13 +7,16 @@
  * slo        := lhs comparator limit
  * lhs        := statistic "(" distribution-metric ")"      e.g. p90(ttft), mean(tpot), p99.9(itl)
  *             | run-metric                                  e.g. error_rate, goodput, cost_per_request
- *             | "output_speed"                              bare: the mean output speed
- * statistic  := "p" NN ["." N…]   (0 &lt; NN ≤ 100: p50, p90, p95, p99, p99.9, …) | "mean" | "min" | "max"
+ *             | "output_speed" | "request_throughput"       bare: their mean
+ * statistic  := "p" NN ["." N…]   (0 &lt; NN ≤ 100: p50, p90, p95, p99, p99.9, …) | "mean" | "avg" (= mean)
+ *             | "stddev" | "min" | "max"
  * comparator := "&lt;" | "&lt;=" | "&gt;" | "&gt;="    ("≤" and "≥" too; "==" is refused: measured values are never exact)
  * limit      := number [unit]      number: digits, optional fraction and exponent, never negative
  * </pre>
  * Whitespace is free between tokens ({@code p90(ttft)<800ms} and {@code p90( ttft ) < 800 ms} are the same SLO);
- * metric and statistic names are case-insensitive, units are not.
+ * metric and statistic names are case-insensitive, units are not. The left-hand side is read by
+ * {@link dev.llmbench.harness.metrics.MetricRef} from the vocabulary of {@link dev.llmbench.harness.metrics.MetricName}
+ * and {@link dev.llmbench.harness.metrics.Statistic}, the same parser baseline comparisons and tolerance keys use.
  *
  * <table>
  * <caption>Metrics, their units and what is measured</caption>
@@ -23,8 +26,9 @@
  * <tr><td>itl</td><td>duration</td><td>the statistic over the inter-token latencies of successful requests (one
  *     sample per token)</td></tr>
  * <tr><td>queue_delay</td><td>duration</td><td>the statistic over successful requests</td></tr>
- * <tr><td>output_speed</td><td>tok/s or tokens/s (required)</td><td>per-request 1/TPOT; the statistic over the
- *     measured requests with failures as 0 tok/s; bare {@code output_speed} = {@code mean(output_speed)}</td></tr>
+ * <tr><td>output_speed, request_throughput</td><td>tok/s or tokens/s (required)</td><td>per-request 1/TPOT and
+ *     N/E2E; the statistic over the measured requests with failures as 0 tok/s; bare {@code output_speed} =
+ *     {@code mean(output_speed)}</td></tr>
  * <tr><td>output_throughput</td><td>tok/s</td><td>system output tokens/s of successful requests over the measured
  *     window</td></tr>
  * <tr><td>request_rate</td><td>rps or req/s (required)</td><td>successful requests/s over the measured window</td></tr>
@@ -51,10 +55,10 @@
  * dev.llmbench.harness.metrics.Summary#errorAdjustedPercentile}: a failure is +∞; for output_speed a failure is 0
  * tok/s), {@code max} is +∞ as soon as one request failed (for output_speed, {@code min} is 0), and {@code min} (for
  * output_speed, {@code max}) covers the successful requests (+∞, or 0, when every request failed). The
- * {@code mean} covers the successful requests only (a mean with +∞ in it says nothing) and its detail says how many
- * failed. itl and queue_delay have no failed samples (a failed request has no well-defined token gaps), so their
- * statistics cover successful requests only. Percentiles use HdrHistogram's nearest rank and report the
- * histogram's value (3 significant digits).
+ * {@code mean} and {@code stddev} cover the successful requests only (a mean with +∞ in it says nothing) and their
+ * detail says how many failed; a {@code stddev} SLO judges the run, not single requests, so it takes no part in goodput. itl and queue_delay have no failed samples (a failed request has no well-defined token gaps), so their
+ * statistics cover successful requests only. Percentiles use HdrHistogram's nearest rank
+ * ({@link dev.llmbench.harness.metrics.NearestRank}) and report the histogram's value (3 significant digits).
  *
  * <h2>Verdicts</h2>
  * {@link dev.llmbench.harness.slo.Slo#evaluate} never throws for a result: what cannot be measured fails with

@@ -226,4 +226,25 @@ class SloEvaluationTest {
         assertThat(SloSet.allPassed(v)).isFalse();
         assertThat(SloSet.allPassed(v.subList(0, 2))).isTrue();
     }
+
+    @Test
+    void takesAStddevOverTheSuccessfulRequestsAndLeavesItOutOfGoodput() {
+        Slo slo = Slo.parse("stddev(ttft) < 400ms");
+        SloVerdict v = slo.evaluate(result(tenRequests()));
+        assertThat(v.measured()).isCloseTo(287.2, within(1.0)); // TTFT 100, 200, … 1000 ms: population stddev
+        assertThat(v.passed()).isTrue();
+        assertThat(v.detail()).isEqualTo("stddev over 10 successful requests");
+        assertThat(slo.perRequest()).as("no single request has a spread").isFalse();
+    }
+
+    @Test
+    void judgesRequestThroughputLikeOutputSpeedAndReadsItBareAsItsMean() {
+        // 11 tokens over E2E = TTFT + 200 ms: from 11 / 0.3 s = 36.7 tok/s down to 11 / 1.2 s = 9.2 tok/s
+        SloVerdict v = Slo.parse("min(request_throughput) >= 9tok/s").evaluate(result(tenRequests()));
+        assertThat(v.passed()).isTrue();
+        assertThat(v.unit()).isEqualTo("tok/s");
+        assertThat(v.measured()).isCloseTo(9.17, within(0.05));
+        assertThat(Slo.parse("request_throughput >= 9tok/s").statistic()).isEqualTo("mean");
+        assertThat(Slo.parse("request_throughput >= 9tok/s").perRequest()).isTrue();
+    }
 }

@@ -28,7 +28,7 @@ class SloSyntaxErrorTest {
                 "invalid SLO 'p101(ttft) < 800ms': unknown statistic 'p101': a percentile must be above 0 and at most 100\n"
                         + "    p101(ttft) < 800ms\n"
                         + "    ^^^^\n"
-                        + "  allowed here: p50, p90, p95, p99, p99.9 (any pNN or pNN.N with 0 < NN <= 100), mean, min, max");
+                        + "  allowed here: p50, p90, p95, p99, p99.9 (any pNN or pNN.N with 0 < NN <= 100), mean, min, max, stddev");
         assertThat(e.position()).isZero();
         assertThat(e.length()).isEqualTo(4);
         assertThat(e.expression()).isEqualTo("p101(ttft) < 800ms");
@@ -48,7 +48,8 @@ class SloSyntaxErrorTest {
         assertThat(e.reason()).contains("unknown metric 'ttfb'");
         assertThat(e.position()).isEqualTo(4);
         assertThat(caretLine(e)).isEqualTo("        ^^^^");
-        assertThat(e.allowed()).containsExactly("ttft", "ttfo", "tpot", "itl", "e2e", "queue_delay", "output_speed");
+        assertThat(e.allowed()).containsExactly("ttft", "ttfo", "e2e", "tpot", "itl", "queue_delay", "output_speed",
+                "request_throughput");
 
         SloSyntaxException bare = error("latency < 800ms");
         assertThat(bare.position()).isZero();

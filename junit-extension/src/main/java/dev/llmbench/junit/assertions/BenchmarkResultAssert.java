@@ -2,6 +2,7 @@ package dev.llmbench.junit.assertions;
 
 import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.metrics.Counts;
+import dev.llmbench.harness.metrics.MetricName;
 import dev.llmbench.harness.metrics.RateLimits;
 import dev.llmbench.harness.metrics.SystemThroughput;
 import dev.llmbench.harness.result.BenchmarkResult;
@@ -30,8 +31,8 @@ import java.util.function.Predicate;
  */
 public class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultAssert, BenchmarkResult> {
 
-    /** The latency metrics, as the SLO grammar and the result files name them. */
-    public static final List<String> LATENCY_METRICS = List.of("ttft", "ttfo", "tpot", "itl", "e2e", "queue_delay");
+    /** The latency metrics, as the SLO grammar and the result files name them (from {@link MetricName}). */
+    public static final List<String> LATENCY_METRICS = MetricName.latencies().stream().map(MetricName::id).toList();
 
     public BenchmarkResultAssert(BenchmarkResult actual) {
         super(actual, BenchmarkResultAssert.class);
