@@ -1,5 +1,6 @@
 package dev.llmbench.junit.internal;
 
+import org.apiguardian.api.API;
 import dev.llmbench.harness.load.NamedTier;
 import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.plan.ShapeReader;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
  * enclosing classes of a {@code @Nested} class; for each setting the nearest wins. SLOs add up: the classes'
  * (outermost first), then the method's.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnnotationReader {
 
     /** An annotation and where it was found, e.g. {@code ChatBenchmark.chat()}. */

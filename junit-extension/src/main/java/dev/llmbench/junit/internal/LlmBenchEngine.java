@@ -1,5 +1,6 @@
 package dev.llmbench.junit.internal;
 
+import org.apiguardian.api.API;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.PlannedRun;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
  * {@link ExtensionContext.Store}s under {@link #NAMESPACE} — the plan and result of an invocation in the
  * invocation's store, the embedded simulator in the root context's store.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LlmBenchEngine {
 
     /** The extension's store namespace. */
