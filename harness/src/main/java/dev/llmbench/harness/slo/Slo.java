@@ -1,5 +1,6 @@
 package dev.llmbench.harness.slo;
 
+import dev.llmbench.harness.cost.CostFigures;
 import dev.llmbench.harness.metrics.Counts;
 import dev.llmbench.harness.metrics.RequestMetrics;
 import dev.llmbench.harness.metrics.RequestTimeline;
@@ -321,16 +322,16 @@ public final class Slo {
     }
 
     private SloVerdict evaluateCost(BenchmarkResult result) {
-        Map<String, Object> cost = result.cost();
+        CostFigures cost = result.cost();
         long measured = result.counts().measured();
         if (cost == null) return unmeasurable(measured, "no pricing configured");
         String usdKey = "usd_" + metric.id.substring("cost_".length());
-        Object v = cost.containsKey(metric.id) ? cost.get(metric.id) : cost.get(usdKey);
-        if (!(v instanceof Number)) {
+        Double v = cost.usdFigure(metric.id);
+        if (v == null) {
             return unmeasurable(measured, "no pricing configured for " + metric.id + ": the result's cost has no '"
-                    + metric.id + "' or '" + usdKey + "' figure (it has " + cost.keySet() + ")");
+                    + usdKey + "' figure (it has " + cost.byName().keySet() + ")");
         }
-        return verdict(((Number) v).doubleValue(), measured, "from the result's cost figures");
+        return verdict(v, measured, "from the result's cost figures");
     }
 
     private SloVerdict verdict(double measuredBase, long samples, String detail) {

@@ -210,7 +210,7 @@ public final class LlmBenchEngine {
                 .getOrComputeIfAbsent("writtenResultFiles", k -> java.util.concurrent.ConcurrentHashMap.<Path>newKeySet(), Set.class);
         Path plain = directory.resolve(ResultFiles.fileName(result)).toAbsolutePath().normalize();
         if (written.add(plain)) return plain;
-        String base = (result.name() + "@" + result.configuration().getOrDefault("model", "")).replaceAll("[^A-Za-z0-9._@-]", "_");
+        String base = (result.name() + "@" + java.util.Objects.requireNonNullElse(result.configuration().model(), "")).replaceAll("[^A-Za-z0-9._@-]", "_");
         Path candidate = plain.resolveSibling(base + ".json");
         for (int n = 2; !written.add(candidate); n++) candidate = plain.resolveSibling(base + "-" + n + ".json");
         return candidate;
