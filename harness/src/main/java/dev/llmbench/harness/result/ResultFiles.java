@@ -110,7 +110,7 @@ public final class ResultFiles {
     /** The file's layout: a result's parts where the file puts them. */
     @JsonPropertyOrder({"schema_version", "schema_minor_version", "metadata", "configuration", "counts", "tokens",
             "metrics", "throughput", "time_series", "fidelity", "failures", "warnings", "slo_verdicts", "cost"})
-    record FileLayout(int schemaVersion, int schemaMinorVersion, RunMetadata metadata,
+    record FileLayout(int schemaVersion, Integer schemaMinorVersion, RunMetadata metadata,
                       BenchmarkConfiguration configuration, Counts counts, TokenTotals tokens,
                       Map<String, Summary> metrics, SystemThroughput throughput, TimeSeries timeSeries,
                       Fidelity fidelity, Failures failures, List<String> warnings, List<SloVerdict> sloVerdicts,

@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -91,6 +92,13 @@ final class ResultJson {
         module.setMixInAnnotation(SystemThroughput.class, ThroughputMixin.class);
         module.addSerializer(Pricing.class, new PricingSerializer());
         module.addDeserializer(Pricing.class, new PricingDeserializer());
+        module.setMixInAnnotation(dev.llmbench.harness.workload.PromptShape.class, PromptShapeMixin.class);
+        // The configuration records what was known: a field a file did not have stays absent when written back.
+        for (Class<?> c : List.of(dev.llmbench.harness.load.LoadConfig.class, dev.llmbench.harness.endpoint.EndpointDescription.class,
+                dev.llmbench.harness.endpoint.EndpointDescription.TimeoutsMillis.class, BenchmarkConfiguration.Tokenizer.class,
+                BenchmarkConfiguration.OutputLengthSteering.class, BenchmarkConfiguration.Bounds.class)) {
+            m.configOverride(c).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+        }
         return m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
@@ -347,6 +355,11 @@ final class ResultJson {
         }
     }
 
+    /** {@code isPreset()} is derived from the name. */
+    @JsonIgnoreProperties({"preset"})
+    abstract static class PromptShapeMixin {
+    }
+
     abstract static class PointMixin {
         @JsonProperty("ttft_p50_us") abstract Long ttftP50Micros();
     }
@@ -354,6 +367,7 @@ final class ResultJson {
     abstract static class RateLimitsMixin {
         @JsonProperty("status_429") abstract long status429();
         @JsonProperty("status_503") abstract long status503();
+        @JsonProperty("retry_after_ms") abstract List<Long> retryAfterMillis();
         @JsonProperty("last_ratelimit_headers") abstract Map<String, String> lastRateLimitHeaders();
     }
 
