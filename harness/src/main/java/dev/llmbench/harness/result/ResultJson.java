@@ -1,10 +1,6 @@
 package dev.llmbench.harness.result;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -83,16 +79,16 @@ final class ResultJson {
         module.addDeserializer(TokenCount.class, new TokenCountDeserializer());
         lowerCaseEnum(module, FailureKind.class);
         lowerCaseEnum(module, TokenSource.class);
-        module.setMixInAnnotation(Counts.class, CountsMixin.class);
-        module.setMixInAnnotation(TokenReconciliation.class, ReconciliationMixin.class);
-        module.setMixInAnnotation(OutputLength.class, OutputLengthMixin.class);
-        module.setMixInAnnotation(Fidelity.class, FidelityMixin.class);
-        module.setMixInAnnotation(TimeSeries.Point.class, PointMixin.class);
-        module.setMixInAnnotation(RateLimits.class, RateLimitsMixin.class);
-        module.setMixInAnnotation(SystemThroughput.class, ThroughputMixin.class);
+        module.setMixInAnnotation(Counts.class, ResultJsonMixins.CountsMixin.class);
+        module.setMixInAnnotation(TokenReconciliation.class, ResultJsonMixins.ReconciliationMixin.class);
+        module.setMixInAnnotation(OutputLength.class, ResultJsonMixins.OutputLengthMixin.class);
+        module.setMixInAnnotation(Fidelity.class, ResultJsonMixins.FidelityMixin.class);
+        module.setMixInAnnotation(TimeSeries.Point.class, ResultJsonMixins.PointMixin.class);
+        module.setMixInAnnotation(RateLimits.class, ResultJsonMixins.RateLimitsMixin.class);
+        module.setMixInAnnotation(SystemThroughput.class, ResultJsonMixins.ThroughputMixin.class);
         module.addSerializer(Pricing.class, new PricingSerializer());
         module.addDeserializer(Pricing.class, new PricingDeserializer());
-        module.setMixInAnnotation(dev.llmbench.harness.workload.PromptShape.class, PromptShapeMixin.class);
+        module.setMixInAnnotation(dev.llmbench.harness.workload.PromptShape.class, ResultJsonMixins.PromptShapeMixin.class);
         // The configuration records what was known: a field a file did not have stays absent when written back.
         for (Class<?> c : List.of(dev.llmbench.harness.load.LoadConfig.class, dev.llmbench.harness.endpoint.EndpointDescription.class,
                 dev.llmbench.harness.endpoint.EndpointDescription.TimeoutsMillis.class, BenchmarkConfiguration.Tokenizer.class,
@@ -303,82 +299,6 @@ final class ResultJson {
         } catch (IllegalArgumentException e) {
             throw new FieldException(name, "unknown " + type.getSimpleName() + " '" + name + "'");
         }
-    }
-
-    // ------------------------------------------------------------------ mixins: what the records do not say
-
-    /** Derived counts are written for readers of the file; reading takes succeeded, failed_by_kind and warmup. */
-    @JsonPropertyOrder({"measured", "succeeded", "failed", "errors", "rate_limited", "cancelled", "warmup", "error_rate",
-            "failed_by_kind"})
-    @JsonIgnoreProperties(value = {"measured", "failed", "errors", "rate_limited", "cancelled", "error_rate"}, allowGetters = true)
-    abstract static class CountsMixin {
-        @JsonProperty("measured") abstract long measured();
-        @JsonProperty("failed") abstract long failed();
-        @JsonProperty("errors") abstract long errors();
-        @JsonProperty("rate_limited") abstract long rateLimited();
-        @JsonProperty("cancelled") abstract long cancelled();
-        @JsonProperty("error_rate") abstract double errorRate();
-    }
-
-    @JsonIgnoreProperties(value = {"mismatch_ratio"}, allowGetters = true)
-    abstract static class ReconciliationMixin {
-        @JsonProperty("mismatch_ratio") abstract double mismatchRatio();
-    }
-
-    @JsonIgnoreProperties(value = {"actual_to_requested", "short_share"}, allowGetters = true)
-    abstract static class OutputLengthMixin {
-        @JsonProperty("actual_to_requested") abstract double actualToRequested();
-        @JsonProperty("short_share") abstract double shortShare();
-    }
-
-    @JsonPropertyOrder({"output_chunks", "coalesced_chunks", "coalesced_chunk_ratio", "client_io_busy", "client_cpu_ns",
-            "client_cpu_us_per_chunk"})
-    @JsonIgnoreProperties(value = {"coalesced_chunk_ratio", "client_cpu_us_per_chunk"}, allowGetters = true)
-    abstract static class FidelityMixin {
-        @JsonProperty("client_cpu_ns") abstract Long clientCpuNanos();
-        @JsonProperty("coalesced_chunk_ratio") abstract double coalescedChunkRatio();
-        /** Written only when measured (NaN otherwise), as before. */
-        @JsonProperty("client_cpu_us_per_chunk") @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NaNFilter.class)
-        abstract double clientCpuMicrosPerChunk();
-    }
-
-    /** Leaves out a NaN figure. */
-    static final class NaNFilter {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Double d && d.isNaN();
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
-    }
-
-    /** {@code isPreset()} is derived from the name. */
-    @JsonIgnoreProperties({"preset"})
-    abstract static class PromptShapeMixin {
-    }
-
-    abstract static class PointMixin {
-        @JsonProperty("ttft_p50_us") abstract Long ttftP50Micros();
-    }
-
-    abstract static class RateLimitsMixin {
-        @JsonProperty("status_429") abstract long status429();
-        @JsonProperty("status_503") abstract long status503();
-        @JsonProperty("retry_after_ms") abstract List<Long> retryAfterMillis();
-        @JsonProperty("last_ratelimit_headers") abstract Map<String, String> lastRateLimitHeaders();
-    }
-
-    /** The window's length and goodput are derived (from the window and the good-request count) and written for readers. */
-    @JsonPropertyOrder({"window_start", "window_end", "window_seconds", "output_tokens_per_second",
-            "input_tokens_per_second", "requests_per_second", "good_requests", "goodput_requests_per_second"})
-    @JsonIgnoreProperties(value = {"window_seconds", "goodput_requests_per_second"}, allowGetters = true)
-    abstract static class ThroughputMixin {
-        @JsonProperty("window_seconds") abstract double windowSeconds();
-        @JsonProperty("goodput_requests_per_second") abstract Double goodputRequestsPerSecond();
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("good_requests") abstract Long goodRequests();
     }
 
     /** The file records the effective cached-input price (the input price when none was set). */
