@@ -13,6 +13,7 @@ import dev.llmbench.harness.load.LoadRunner;
 import dev.llmbench.harness.load.RunBounds;
 import dev.llmbench.harness.metrics.MetricsRecorder;
 import dev.llmbench.harness.metrics.RequestTimeline;
+import dev.llmbench.harness.result.BenchmarkConfiguration;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.RunMetadata;
@@ -197,46 +198,25 @@ public final class Benchmark {
 
     private boolean sendsIgnoreEos() { return exactOutputLength && endpoint.sendsIgnoreEos(); }
 
-    private Map<String, Object> configuration(Endpoint client, PromptFactory prompts, WorkSource work) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", name);
-        c.put("model", model);
-        c.put("endpoint", client.describe());
-        c.put("load", load.toConfig());
-        c.put("prompt_shape", promptShape.toConfig());
-        c.put("prompt_tokens_approximate", work.approximate());
+    private BenchmarkConfiguration configuration(Endpoint client, PromptFactory prompts, WorkSource work) {
         Tokenizer t = tokenizer != null ? tokenizer : new ApproximateTokenizer();
-        Map<String, Object> tk = new LinkedHashMap<>();
-        tk.put("name", t.name());
-        tk.put("approximate", t.approximate());
-        tk.put("counts_output", tokenizer != null && countOutputTokens);
-        c.put("tokenizer", tk);
-        if (work instanceof DatasetWorkload) c.put("dataset", work.toConfig());
-        c.put("unique_prompt_prefix", uniquePromptPrefix);
-        c.put("run_id", prompts.runId());
-        c.put("stream", stream);
-        c.put("exact_output_length", exactOutputLength);
-        Map<String, Object> steering = new LinkedHashMap<>();
-        steering.put("max_tokens", true);
-        steering.put("min_tokens", sendsMinTokens());
-        steering.put("ignore_eos", sendsIgnoreEos());
-        c.put("output_length_steering", steering);
-        c.put("extra_fields", new LinkedHashMap<>(extraFields));
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("max_requests", bounds.maxRequests());
-        b.put("max_duration_s", bounds.maxDuration().toMillis() / 1000.0);
-        b.put("warmup_requests", bounds.warmupRequests());
-        b.put("warmup_duration_s", bounds.warmupDuration().toMillis() / 1000.0);
-        c.put("bounds", b);
-        c.put("seed", seed);
-        if (pricing != null) c.put("pricing", pricing.toConfig());
-        if (simulatorProfile != null) c.put("simulator", simulatorProfile);
+        BenchmarkConfiguration.Dataset ds = work instanceof DatasetWorkload d
+                ? new BenchmarkConfiguration.Dataset("dataset", d.dataset().source(), (long) d.dataset().size(),
+                        "shuffled-cycle", promptShape.outputTokens(), uniquePromptPrefix, prompts.runId())
+                : null;
+        List<String> expressions = null;
         if (!slos.isEmpty()) {
-            List<String> expressions = new ArrayList<>();
+            expressions = new ArrayList<>();
             for (Slo s : slos.slos()) expressions.add(s.expression());
-            c.put("slos", expressions);
         }
-        return c;
+        return new BenchmarkConfiguration(name, model, client.describe(), load.toConfig(), promptShape,
+                work.approximate(), new BenchmarkConfiguration.Tokenizer(t.name(), t.approximate(),
+                        tokenizer != null && countOutputTokens), ds, uniquePromptPrefix, prompts.runId(), stream,
+                exactOutputLength, new BenchmarkConfiguration.OutputLengthSteering(true, sendsMinTokens(), sendsIgnoreEos()),
+                new LinkedHashMap<>(extraFields),
+                new BenchmarkConfiguration.Bounds(bounds.maxRequests(), bounds.maxDuration().toMillis() / 1000.0,
+                        bounds.warmupRequests(), bounds.warmupDuration().toMillis() / 1000.0),
+                seed, pricing, simulatorProfile, expressions, null);
     }
 
     /** Builder with defaults a first run needs: OpenAI chat, streamed, concurrency 1, short-in/short-out. Not thread-safe. */

@@ -44,7 +44,7 @@ class BenchmarkWorkloadTest {
         @Override public int inFlight() { return 0; }
         @Override public long ioCpuNanos() { return 0; }
         @Override public long clientCpuNanos() { return 0; }
-        @Override public Map<String, Object> describe() { return Map.of("url", "capture://"); }
+        @Override public dev.llmbench.harness.endpoint.EndpointDescription describe() { return dev.llmbench.harness.endpoint.EndpointDescription.of("capture://"); }
         @Override public void close() { server.shutdownNow(); }
     }
 
@@ -68,9 +68,8 @@ class BenchmarkWorkloadTest {
             assertThat(o200k.count(req.prompt())).isEqualTo(120);
             assertThat(req.promptTokens()).isEqualTo(120);
         });
-        assertThat(r.configuration().get("tokenizer"))
-                .isEqualTo(Map.of("name", "o200k_base", "approximate", false, "counts_output", true));
-        assertThat(r.configuration().get("prompt_tokens_approximate")).isEqualTo(false);
+        assertThat(r.configuration().tokenizer()).isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.Tokenizer("o200k_base", false, true));
+        assertThat(r.configuration().promptTokensApproximate()).isFalse();
         assertThat(r.tokens().reconciliation().tokenizer()).isEqualTo(12 * 8);
         assertThat(r.tokens().reconciliation().chunks()).isEqualTo(12 * 8);
         assertThat(r.tokens().outputLength().requested()).isEqualTo(12 * 8);
@@ -81,9 +80,8 @@ class BenchmarkWorkloadTest {
     void without_a_tokenizer_prompts_are_approximate_and_output_is_not_counted_locally() {
         BenchmarkResult r = benchmark(EndpointConfig.builder("http://127.0.0.1:1").build()).build().run(endpoint);
         assertThat(endpoint.requests).allSatisfy(req -> assertThat(req.prompt()).hasSize(480));
-        assertThat(r.configuration().get("tokenizer"))
-                .isEqualTo(Map.of("name", "approx", "approximate", true, "counts_output", false));
-        assertThat(r.configuration().get("prompt_tokens_approximate")).isEqualTo(true);
+        assertThat(r.configuration().tokenizer()).isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.Tokenizer("approx", true, false));
+        assertThat(r.configuration().promptTokensApproximate()).isTrue();
         assertThat(r.tokens().reconciliation().tokenizerRequests()).isZero();
         assertThat(r.tokens().outputSources().get(dev.llmbench.harness.metrics.TokenSource.CHUNK_COUNT)).isEqualTo(12L);
     }
@@ -92,7 +90,7 @@ class BenchmarkWorkloadTest {
     void output_counting_can_be_switched_off_while_prompts_stay_exact() {
         BenchmarkResult r = benchmark(EndpointConfig.builder("http://127.0.0.1:1").build())
                 .tokenizer(Tokenizers.fromSpec("cl100k_base")).countOutputTokens(false).build().run(endpoint);
-        assertThat(r.configuration().get("prompt_tokens_approximate")).isEqualTo(false);
+        assertThat(r.configuration().promptTokensApproximate()).isFalse();
         assertThat(r.tokens().reconciliation().tokenizerRequests()).isZero();
     }
 
@@ -122,8 +120,8 @@ class BenchmarkWorkloadTest {
             assertThat(req.minTokens()).isZero();
             assertThat(req.ignoreEos()).isFalse();
         });
-        assertThat(r.configuration().get("output_length_steering"))
-                .isEqualTo(Map.of("max_tokens", true, "min_tokens", false, "ignore_eos", false));
+        assertThat(r.configuration().outputLengthSteering())
+                .isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.OutputLengthSteering(true, false, false));
     }
 
     @Test
@@ -141,9 +139,10 @@ class BenchmarkWorkloadTest {
                 });
         assertThat(endpoint.requests.stream().filter(q -> q.messages().isEmpty()))
                 .allSatisfy(q -> assertThat(q.maxTokens()).isEqualTo(8)); // from the prompt shape
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ds = (Map<String, Object>) r.configuration().get("dataset");
-        assertThat(ds).containsEntry("path", f.toString()).containsEntry("entries", 2L).containsEntry("sampling", "shuffled-cycle");
+        var ds = r.configuration().dataset();
+        assertThat(ds.path()).isEqualTo(f.toString());
+        assertThat(ds.entries()).isEqualTo(2L);
+        assertThat(ds.sampling()).isEqualTo("shuffled-cycle");
     }
 
     @Test

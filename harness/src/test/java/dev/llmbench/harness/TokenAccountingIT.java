@@ -70,8 +70,8 @@ class TokenAccountingIT {
                 read = ResultFiles.read(files.findFirst().orElseThrow());
             }
             assertThat(read.tokens().reconciliation()).isEqualTo(rec);
-            assertThat(read.configuration().get("tokenizer")).isEqualTo(java.util.Map.of(
-                    "name", "cl100k_base", "approximate", false, "counts_output", true));
+            assertThat(read.configuration().tokenizer())
+                    .isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.Tokenizer("cl100k_base", false, true));
             assertThat(Files.readString(dir.resolve("tokens.json"))).contains("\"mismatch_ratio\"", "\"output_length\"");
         }
     }

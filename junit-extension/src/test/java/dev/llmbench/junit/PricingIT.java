@@ -38,14 +38,15 @@ class PricingIT {
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         BenchmarkResult r = only(dir);
         // Profile "fast": $0.10 per 1M input and output tokens, one GPU at $1.00 per hour.
-        assertThat(r.cost()).containsEntry("basis", "api")
-                .containsEntry("pricing_source", "simulator profile fast (illustrative prices)")
-                .containsKeys("gpu_usd_per_run", "model_flops_utilisation");
+        assertThat(r.cost().basis()).isEqualTo("api");
+        assertThat(r.cost().pricingSource()).isEqualTo("simulator profile fast (illustrative prices)");
+        assertThat(r.cost().gpuUsdPerRun()).isNotNull();
+        assertThat(r.cost().modelFlopsUtilisation()).isNotNull();
         double usd = (r.tokens().input() + r.tokens().output()) * 0.10 / 1e6;
-        assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-15));
+        assertThat(r.cost().usdPerRun()).isCloseTo(usd, within(1e-15));
         assertThat(r.sloVerdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isTrue());
         // and the result says it was the simulator, so runs of other simulator instances merge with it
-        assertThat(r.configuration()).containsEntry("simulator", "fast");
+        assertThat(r.configuration().simulator()).isEqualTo("fast");
     }
 
     @Test
@@ -54,9 +55,10 @@ class PricingIT {
                 Settings.INPUT_PRICE.key(), "2000",
                 Settings.OUTPUT_PRICE.key(), "4000"), Priced.class);
         BenchmarkResult r = only(dir);
-        assertThat(r.cost()).containsEntry("pricing_source", "configured").doesNotContainKey("gpu_usd_per_run");
+        assertThat(r.cost().pricingSource()).isEqualTo("configured");
+        assertThat(r.cost().gpuUsdPerRun()).isNull();
         double usd = r.tokens().input() * 2000 / 1e6 + r.tokens().output() * 4000 / 1e6;
-        assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-9));
+        assertThat(r.cost().usdPerRun()).isCloseTo(usd, within(1e-9));
         // $4 per 1k output tokens and more: the SLO fails and says by how much.
         assertThat(r.sloVerdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
     }

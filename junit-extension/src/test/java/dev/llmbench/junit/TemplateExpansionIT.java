@@ -38,7 +38,7 @@ class TemplateExpansionIT {
         @BenchmarkTest
         @LoadTier(rate = 50.0, distribution = Arrival.POISSON)
         void poisson(BenchmarkResult result) {
-            assertThat(result.configuration().get("load")).asString().contains("arrival_rate");
+            assertThat(result.configuration().load().type()).isEqualTo("arrival_rate");
         }
 
         @BenchmarkTest
@@ -71,8 +71,8 @@ class TemplateExpansionIT {
             assertThat(result.counts().measured()).isEqualTo(5);
             assertThat(result.counts().succeeded()).isEqualTo(5);
             assertThat(result.counts().warmup()).isEqualTo(2);
-            assertThat(result.configuration()).containsEntry("model", "param-model");
-            assertThat(result.configuration().get("load")).isEqualTo(Map.of("type", "concurrency", "users", 3L));
+            assertThat(result.configuration().model()).isEqualTo("param-model");
+            assertThat(result.configuration().load()).isEqualTo(dev.llmbench.harness.load.LoadConfig.concurrency(3));
             assertThat(result.tokens().output()).isEqualTo(5 * 6);
             assertThat(result.name()).isEqualTo("TemplateExpansionIT$Parameters.check-c3-8x6");
         }

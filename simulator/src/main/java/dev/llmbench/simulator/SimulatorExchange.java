@@ -1,3 +1,4 @@
+// Over 400 lines: one HTTP exchange's state, shared by the reactor and step-loop threads under one lock; its parts are not separable.
 package dev.llmbench.simulator;
 
 import org.apache.hc.core5.http.ContentType;

@@ -102,7 +102,7 @@ public record CompareMetric(MetricRef ref, String unit, double noiseFloor) {
                 yield t.comparedRequests() == 0 ? null : t.mismatchRatio() * 100.0;
             }
             case COST_PER_REQUEST, COST_PER_RUN, COST_PER_1K_OUTPUT_TOKENS, COST_PER_1K_TOKENS, COST_PER_GOOD_REQUEST ->
-                    m.costFigure(r.cost());
+                    r.cost() == null ? null : r.cost().usdFigure(m.id());
             case TTFT, TTFO, E2E, TPOT, ITL, QUEUE_DELAY, OUTPUT_SPEED, REQUEST_THROUGHPUT ->
                     throw new AssertionError("distribution metric " + m); // handled above
         };

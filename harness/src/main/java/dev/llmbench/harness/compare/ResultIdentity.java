@@ -19,18 +19,14 @@ public final class ResultIdentity {
 
     /** The configured model ({@code configuration.model}), or "" when absent. */
     public static String model(BenchmarkResult r) {
-        Object m = r.configuration().get("model");
-        return m == null ? "" : String.valueOf(m);
+        String m = r.configuration().model();
+        return m == null ? "" : m;
     }
 
     /** The endpoint URL ({@code configuration.endpoint.url}, credentials already stripped), or "" when absent. */
     public static String endpoint(BenchmarkResult r) {
-        Object e = r.configuration().get("endpoint");
-        if (e instanceof Map<?, ?> m) {
-            Object url = m.get("url");
-            return url == null ? "" : String.valueOf(url);
-        }
-        return e == null ? "" : String.valueOf(e);
+        String url = r.configuration().endpointUrl();
+        return url == null ? "" : url;
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.llmbench.harness.cost;
 
 import dev.llmbench.harness.result.BenchmarkResult;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Turns a result's measured requests, token totals and wall time into cost figures (US dollars). Stateless.
  *
@@ -31,7 +28,7 @@ public final class CostCalculator {
     }
 
     /** The cost figures of {@code result} under {@code pricing}; null when nothing is priced. */
-    public static Map<String, Object> figures(BenchmarkResult result, Pricing pricing) {
+    public static CostFigures figures(BenchmarkResult result, Pricing pricing) {
         if (pricing == null || (!pricing.pricesTokens() && !pricing.pricesGpuTime())) return null;
         long input = result.tokens().input();
         long cached = Math.min(result.tokens().cached(), input);
@@ -46,32 +43,29 @@ public final class CostCalculator {
         boolean api = pricing.pricesTokens();
         double usd = api ? apiUsd : gpuUsd;
 
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("basis", api ? "api" : "gpu");
-        f.put("pricing_source", pricing.source());
-        f.put("usd_per_run", usd);
-        if (measured > 0) f.put("usd_per_request", usd / measured);
-        if (output > 0) f.put("usd_per_1k_output_tokens", usd / output * 1000.0);
+        Double perRequest = measured > 0 ? usd / measured : null;
+        Double perKiloOutput = output > 0 ? usd / output * 1000.0 : null;
+        Double perKilo = null;
         if (api) {
-            f.put("usd_per_1k_tokens", (Pricing.BLENDED_INPUT_SHARE * pricing.inputUsdPerMillionTokens()
-                    + (1 - Pricing.BLENDED_INPUT_SHARE) * pricing.outputUsdPerMillionTokens()) / 1000.0);
+            perKilo = (Pricing.BLENDED_INPUT_SHARE * pricing.inputUsdPerMillionTokens()
+                    + (1 - Pricing.BLENDED_INPUT_SHARE) * pricing.outputUsdPerMillionTokens()) / 1000.0;
         } else if (input + output > 0) {
-            f.put("usd_per_1k_tokens", usd / (input + output) * 1000.0);
+            perKilo = usd / (input + output) * 1000.0;
         }
-        Double goodput = result.throughput().goodputRequestsPerSecond();
-        if (goodput != null) {
-            long good = Math.round(goodput * windowSeconds);
-            if (good > 0) f.put("usd_per_good_request", usd / good);
-        }
+        Long good = result.throughput().goodRequests(); // a count: no rate × window rounding
+        Double perGood = good != null && good > 0 ? usd / good : null;
+        Double gpuRun = null;
+        Double gpuPerKiloOutput = null;
         if (api && pricing.pricesGpuTime()) {
-            f.put("gpu_usd_per_run", gpuUsd);
-            if (output > 0) f.put("gpu_usd_per_1k_output_tokens", gpuUsd / output * 1000.0);
+            gpuRun = gpuUsd;
+            if (output > 0) gpuPerKiloOutput = gpuUsd / output * 1000.0;
         }
+        Double mfu = null;
         if (pricing.modelParameters() > 0 && pricing.peakFlopsPerGpu() > 0 && pricing.gpuCount() > 0 && windowSeconds > 0) {
             double tokensPerSecond = (input + output) / windowSeconds;
-            f.put("model_flops_utilisation", 2 * pricing.modelParameters() * tokensPerSecond
-                    / (pricing.peakFlopsPerGpu() * pricing.gpuCount()));
+            mfu = 2 * pricing.modelParameters() * tokensPerSecond / (pricing.peakFlopsPerGpu() * pricing.gpuCount());
         }
-        return f;
+        return new CostFigures(api ? "api" : "gpu", pricing.source(), usd, perRequest, perKiloOutput, perKilo, perGood,
+                gpuRun, gpuPerKiloOutput, mfu);
     }
 }

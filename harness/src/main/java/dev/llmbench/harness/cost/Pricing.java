@@ -11,7 +11,7 @@ import java.util.Objects;
  *   <li>self-hosted serving: $ per GPU-hour and the number of GPUs, and optionally the model's parameter count and one
  *       GPU's peak FLOP/s (for model FLOPs utilisation).</li>
  * </ul>
- * Immutable. Stored in a result's configuration ({@link #toConfig()}) so merged results can be re-priced.
+ * Immutable. Stored in a result's configuration ({@code configuration.pricing}) so merged results can be re-priced.
  *
  * @param inputUsdPerMillionTokens       $ per 1M input tokens (0: not priced)
  * @param cachedInputUsdPerMillionTokens $ per 1M cached input tokens; negative: same as input
@@ -156,39 +156,5 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
             // reported below
         }
         throw new IllegalArgumentException(key + ": '" + t + "' is not a price; allowed: US dollars as a number >= 0, e.g. 0.15");
-    }
-
-    /** Plain values for a result's configuration (key {@code pricing}). */
-    public Map<String, Object> toConfig() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input_usd_per_million_tokens", inputUsdPerMillionTokens);
-        m.put("cached_input_usd_per_million_tokens", effectiveCachedInputUsdPerMillionTokens());
-        m.put("output_usd_per_million_tokens", outputUsdPerMillionTokens);
-        m.put("gpu_usd_per_hour", gpuUsdPerHour);
-        m.put("gpu_count", (long) gpuCount);
-        m.put("model_parameters", modelParameters);
-        m.put("peak_flops_per_gpu", peakFlopsPerGpu);
-        m.put("source", source);
-        return m;
-    }
-
-    /**
-     * The pricing a result's configuration recorded, or null when it has none.
-     *
-     * @throws IllegalArgumentException when the recorded pricing is malformed
-     */
-    public static Pricing fromConfig(Map<String, Object> configuration) {
-        Object p = Objects.requireNonNull(configuration, "configuration").get("pricing");
-        if (!(p instanceof Map<?, ?> m)) return null;
-        return new Pricing(num(m, "input_usd_per_million_tokens"), num(m, "cached_input_usd_per_million_tokens"),
-                num(m, "output_usd_per_million_tokens"), num(m, "gpu_usd_per_hour"), (int) num(m, "gpu_count"),
-                num(m, "model_parameters"), num(m, "peak_flops_per_gpu"), m.get("source") == null ? null : String.valueOf(m.get("source")));
-    }
-
-    private static double num(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        if (v == null) return 0;
-        if (v instanceof Number n) return n.doubleValue();
-        throw new IllegalArgumentException("pricing." + key + " is not a number: " + v);
     }
 }

@@ -29,7 +29,7 @@ public interface Endpoint extends AutoCloseable {
     long clientCpuNanos();
 
     /** A description safe to store: URL without credentials, protocol, HTTP version. */
-    java.util.Map<String, Object> describe();
+    EndpointDescription describe();
 
     @Override
     void close();

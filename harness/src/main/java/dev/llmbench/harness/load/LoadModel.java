@@ -1,7 +1,6 @@
 package dev.llmbench.harness.load;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -84,6 +83,27 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
         return Configs.fromConfig(config);
     }
 
+    /**
+     * Rebuilds a model from {@link #toConfig()} output (e.g. read back from a result file).
+     *
+     * @throws IllegalArgumentException naming the key when a field is missing or out of range
+     */
+    static LoadModel fromConfig(LoadConfig config) {
+        if (config == null) throw new IllegalArgumentException("load model config must not be null");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", config.type());
+        m.put("users", config.users());
+        m.put("rate_per_second", config.ratePerSecond());
+        m.put("process", config.process());
+        m.put("burstiness", config.burstiness());
+        m.put("max_concurrency", config.maxConcurrency());
+        m.put("size", config.size());
+        m.put("repeats", config.repeats());
+        m.put("interval_seconds", config.intervalSeconds());
+        m.values().removeIf(java.util.Objects::isNull);
+        return Configs.fromConfig(m);
+    }
+
     /** {@code "concurrency"}, {@code "arrival_rate"} or {@code "burst"}. */
     String type();
 
@@ -91,11 +111,10 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
     String describe();
 
     /**
-     * The model as plain values (String, Integer, Double, Boolean) in a stable order for result files, e.g.
-     * {@code {type=arrival_rate, rate_per_second=10.0, process=gamma, burstiness=0.5, max_concurrency=64}}.
-     * Unmodifiable.
+     * The model as a result file records it, e.g.
+     * {@code {type: arrival_rate, rate_per_second: 10.0, process: GAMMA, burstiness: 0.5, max_concurrency: 64}}.
      */
-    Map<String, Object> toConfig();
+    LoadConfig toConfig();
 
     /**
      * The most requests this model allows in flight at once: the users of a closed loop, the optional cap of
@@ -133,11 +152,8 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
         }
 
         @Override
-        public Map<String, Object> toConfig() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", type());
-            m.put("users", users);
-            return Collections.unmodifiableMap(m);
+        public LoadConfig toConfig() {
+            return LoadConfig.concurrency(users);
         }
 
         @Override
@@ -198,14 +214,10 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
         }
 
         @Override
-        public Map<String, Object> toConfig() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", type());
-            m.put("rate_per_second", requestsPerSecond);
-            m.put("process", process.name());
-            if (process instanceof ArrivalProcess.Gamma g) m.put("burstiness", g.burstiness());
-            if (maxConcurrency.isPresent()) m.put("max_concurrency", maxConcurrency.getAsInt());
-            return Collections.unmodifiableMap(m);
+        public LoadConfig toConfig() {
+            return new LoadConfig(type(), null, requestsPerSecond, process.name(),
+                    process instanceof ArrivalProcess.Gamma g ? g.burstiness() : null,
+                    maxConcurrency.isPresent() ? maxConcurrency.getAsInt() : null, null, null, null);
         }
     }
 
@@ -254,13 +266,8 @@ public sealed interface LoadModel permits LoadModel.Concurrency, LoadModel.OpenL
         }
 
         @Override
-        public Map<String, Object> toConfig() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", type());
-            m.put("size", size);
-            m.put("repeats", repeats);
-            m.put("interval_seconds", interval.toNanos() / 1e9);
-            return Collections.unmodifiableMap(m);
+        public LoadConfig toConfig() {
+            return new LoadConfig(type(), null, null, null, null, null, size, repeats, interval.toNanos() / 1e9);
         }
 
         @Override

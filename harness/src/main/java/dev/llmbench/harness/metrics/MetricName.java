@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The one vocabulary of metric names: every name an SLO, a baseline comparison, a per-metric tolerance, a result
@@ -132,16 +131,6 @@ public enum MetricName {
             case RATIO: return "a fraction of requests";
             default: return "a cost in US dollars";
         }
-    }
-
-    /**
-     * For a cost metric, its figure in a result's cost map: the entry named like the metric or with {@code cost_}
-     * replaced by {@code usd_} ({@code cost_per_run} or {@code usd_per_run}); null when absent or not a cost metric.
-     */
-    public Double costFigure(Map<String, ?> cost) {
-        if (unit != MetricUnit.USD || cost == null) return null;
-        Object v = cost.containsKey(id) ? cost.get(id) : cost.get(costKey());
-        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     /** The key of this cost metric in a result's cost figures, e.g. {@code usd_per_run}. */

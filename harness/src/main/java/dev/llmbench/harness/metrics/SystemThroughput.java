@@ -12,10 +12,12 @@ import java.time.Instant;
  * @param outputTokensPerSecond     output tokens of successful requests / window seconds (0 for an empty window)
  * @param inputTokensPerSecond      input tokens of successful requests / window seconds
  * @param requestsPerSecond         successful requests / window seconds
- * @param goodputRequestsPerSecond  requests/s that met every SLO; null until SLOs are evaluated (never estimated)
+ * @param goodRequests              measured requests that met every SLO; null until SLOs are evaluated (never
+ *                                  estimated). A count, so merged results add it; the rate is derived
+ *                                  ({@link #goodputRequestsPerSecond()})
  */
 public record SystemThroughput(Instant windowStart, Instant windowEnd, double outputTokensPerSecond,
-                               double inputTokensPerSecond, double requestsPerSecond, Double goodputRequestsPerSecond) {
+                               double inputTokensPerSecond, double requestsPerSecond, Long goodRequests) {
 
     /** Computes the rates from the totals over [start, end] (goodput absent). */
     public static SystemThroughput of(Instant start, Instant end, Counts counts, TokenTotals tokens) {
@@ -26,9 +28,16 @@ public record SystemThroughput(Instant windowStart, Instant windowEnd, double ou
                 counts.succeeded() / seconds, null);
     }
 
-    /** This throughput with {@code goodputRequestsPerSecond} set (null: not measured). */
-    public SystemThroughput withGoodput(Double goodput) {
-        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, goodput);
+    /** This throughput with {@code goodRequests} set (null: not measured). */
+    public SystemThroughput withGoodRequests(Long good) {
+        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, good);
+    }
+
+    /** Goodput: good requests / window seconds (0 for an empty window); null when goodput was not measured. */
+    public Double goodputRequestsPerSecond() {
+        if (goodRequests == null) return null;
+        double seconds = windowSeconds();
+        return seconds > 0 ? goodRequests / seconds : 0.0;
     }
 
     /** The window's length in seconds (0 when empty). */

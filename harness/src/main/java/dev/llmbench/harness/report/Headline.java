@@ -6,9 +6,9 @@ import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
 
+import dev.llmbench.harness.workload.PromptShape;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import static dev.llmbench.harness.metrics.MetricName.E2E;
 import static dev.llmbench.harness.metrics.MetricName.ITL;
@@ -65,8 +65,8 @@ public record Headline(String label, String name, String model, String endpoint,
     }
 
     private static Double usdPerMillionOutputTokens(BenchmarkResult r) {
-        Object v = r.cost() == null ? null : r.cost().get("usd_per_1k_output_tokens");
-        return v instanceof Number n ? n.doubleValue() * 1000.0 : null;
+        Double v = r.cost() == null ? null : r.cost().usdPer1kOutputTokens();
+        return v == null ? null : v * 1000.0;
     }
 
     /** True when every SLO passed (also when there are none). */
@@ -83,33 +83,16 @@ public record Headline(String label, String name, String model, String endpoint,
 
     /** The load of a result in words, from its configuration. */
     static String load(BenchmarkResult r) {
-        if (!(r.configuration().get("load") instanceof Map<?, ?> m)) return "";
-        Object type = m.get("type");
-        if ("concurrency".equals(type)) return "concurrency " + m.get("users");
-        if ("arrival_rate".equals(type)) {
-            String s = String.valueOf(m.get("process")).toLowerCase(Locale.ROOT) + " " + num(m.get("rate_per_second")) + " rps";
-            if (m.get("max_concurrency") != null) s += " (max " + m.get("max_concurrency") + ")";
-            return s;
-        }
-        if ("burst".equals(type)) {
-            return "burst " + m.get("size") + " × " + m.get("repeats") + " every " + num(m.get("interval_seconds")) + " s";
-        }
-        return type == null ? "" : String.valueOf(type);
+        return r.configuration().load() == null ? "" : r.configuration().load().summary();
     }
 
     /** The prompt shape of a result in words, from its configuration. */
     static String shape(BenchmarkResult r) {
-        if (!(r.configuration().get("prompt_shape") instanceof Map<?, ?> m)) return "";
-        String tokens = m.get("input_tokens") + "→" + m.get("output_tokens") + " tok";
-        Object name = m.get("name");
+        PromptShape m = r.configuration().promptShape();
+        if (m == null) return "";
+        String tokens = m.inputTokens().describe() + "→" + m.outputTokens().describe() + " tok";
+        Object name = m.name();
         return name == null || "custom".equals(name) ? tokens : name + " (" + tokens + ")";
     }
 
-    private static String num(Object o) {
-        if (o instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-        }
-        return String.valueOf(o);
-    }
 }

@@ -455,18 +455,18 @@ final class HtmlReport {
     }
 
     /** e.g. "cost: $0.0123 for the run, $0.000123 per request, $0.600 per 1M output tokens (api; configured)". */
-    static String costLine(java.util.Map<String, Object> cost) {
+    static String costLine(dev.llmbench.harness.cost.CostFigures cost) {
         StringBuilder sb = new StringBuilder("cost: ");
-        sb.append(usdFigure(cost.get("usd_per_run"))).append(" for the run");
-        if (cost.get("usd_per_request") != null) sb.append(", ").append(usdFigure(cost.get("usd_per_request"))).append(" per request");
-        if (cost.get("usd_per_1k_output_tokens") instanceof Number n) {
-            sb.append(", ").append(Fmt.usd(n.doubleValue() * 1000)).append(" per 1M output tokens");
+        sb.append(usdFigure(cost.usdPerRun())).append(" for the run");
+        if (cost.usdPerRequest() != null) sb.append(", ").append(usdFigure(cost.usdPerRequest())).append(" per request");
+        if (cost.usdPer1kOutputTokens() != null) {
+            sb.append(", ").append(Fmt.usd(cost.usdPer1kOutputTokens() * 1000)).append(" per 1M output tokens");
         }
-        if (cost.get("usd_per_good_request") != null) sb.append(", ").append(usdFigure(cost.get("usd_per_good_request"))).append(" per good request");
-        if (cost.get("model_flops_utilisation") instanceof Number mfu) {
-            sb.append(", model FLOPs utilisation ").append(Fmt.pct(mfu.doubleValue() * 100));
+        if (cost.usdPerGoodRequest() != null) sb.append(", ").append(usdFigure(cost.usdPerGoodRequest())).append(" per good request");
+        if (cost.modelFlopsUtilisation() != null) {
+            sb.append(", model FLOPs utilisation ").append(Fmt.pct(cost.modelFlopsUtilisation() * 100));
         }
-        sb.append(" (").append(cost.get("basis")).append("; ").append(cost.get("pricing_source")).append(')');
+        sb.append(" (").append(cost.basis()).append("; ").append(cost.pricingSource()).append(')');
         return sb.toString();
     }
 

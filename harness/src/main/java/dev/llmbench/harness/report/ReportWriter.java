@@ -115,7 +115,7 @@ public final class ReportWriter {
                 b.putNull("cost");
             } else {
                 ObjectNode cost = b.putObject("cost");
-                r.cost().forEach((k, v) -> {
+                r.cost().byName().forEach((k, v) -> {
                     if (v instanceof Number num) putNumber(cost, k, num.doubleValue());
                     else cost.put(k, String.valueOf(v));
                 });

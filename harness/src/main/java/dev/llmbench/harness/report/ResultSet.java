@@ -7,7 +7,6 @@ import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.ResultMerger;
 import dev.llmbench.harness.result.SloVerdict;
-import dev.llmbench.harness.slo.GoodputCounter;
 import dev.llmbench.harness.slo.SloSet;
 
 import java.io.IOException;
@@ -151,63 +150,41 @@ public final class ResultSet {
     static BenchmarkResult merge(BenchmarkResult a, BenchmarkResult b) {
         String urlA = ResultIdentity.endpoint(a);
         String urlB = ResultIdentity.endpoint(b);
-        boolean simulatorPair = a.configuration().get("simulator") != null
-                && a.configuration().get("simulator").equals(b.configuration().get("simulator")) && !urlA.equals(urlB);
+        String simA = a.configuration().simulator();
+        boolean simulatorPair = simA != null && simA.equals(b.configuration().simulator()) && !urlA.equals(urlB);
         if (simulatorPair) {
             // Two embedded simulators of one profile differ only in their (random) port: the same target.
-            b = new BenchmarkResult(b.metadata(), withEndpointUrl(b.configuration(), urlA), b.measurements(), b.sloVerdicts(), b.cost());
+            b = b.withConfiguration(b.configuration().withEndpointUrl(urlA));
         }
         BenchmarkResult merged = mergeSameTarget(a, b);
         if (!simulatorPair) return merged;
         java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>(List.of(urlA.split(", ")));
         urls.addAll(List.of(urlB.split(", ")));
-        return new BenchmarkResult(merged.metadata(), withEndpointUrl(merged.configuration(), String.join(", ", urls)),
-                merged.measurements(), merged.sloVerdicts(), merged.cost());
-    }
-
-    private static Map<String, Object> withEndpointUrl(Map<String, Object> configuration, String url) {
-        Map<String, Object> c = new LinkedHashMap<>(configuration);
-        if (c.get("endpoint") instanceof Map<?, ?> e) {
-            Map<String, Object> endpoint = new LinkedHashMap<>();
-            e.forEach((k, v) -> endpoint.put(String.valueOf(k), v));
-            endpoint.put("url", url);
-            c.put("endpoint", endpoint);
-        }
-        return c;
+        return merged.withConfiguration(merged.configuration().withEndpointUrl(String.join(", ", urls)));
     }
 
     private static BenchmarkResult mergeSameTarget(BenchmarkResult a, BenchmarkResult b) {
-        Object runA = a.configuration().get("run_id");
-        Object runB = b.configuration().get("run_id");
+        String runA = a.configuration().runId();
+        String runB = b.configuration().runId();
         BenchmarkResult b2 = b;
-        if (!Objects.equals(runA, runB) && a.configuration().containsKey("run_id") && b.configuration().containsKey("run_id")) {
-            Map<String, Object> c = new LinkedHashMap<>(b.configuration());
-            c.put("run_id", runA);
-            b2 = new BenchmarkResult(b.metadata(), c, b.measurements(), b.sloVerdicts(), b.cost());
+        if (!Objects.equals(runA, runB) && runA != null && runB != null) {
+            b2 = b.withConfiguration(b.configuration().withRunId(runA));
         }
+        // Counts add, goodput's count of good requests included (ResultMerger); rates are derived from them.
         BenchmarkResult m = ResultMerger.merge(a, b2);
         if (!Objects.equals(runA, runB) && runA != null && runB != null) {
-            Map<String, Object> c = new LinkedHashMap<>(m.configuration());
-            c.put("run_id", runA + "," + runB);
-            m = new BenchmarkResult(m.metadata(), c, m.measurements(), m.sloVerdicts(), m.cost());
-        }
-        // Goodput: good requests add up (each side's rate × its window), then SLOs are judged on the merged figures.
-        Double ga = a.throughput().goodputRequestsPerSecond();
-        Double gb = b.throughput().goodputRequestsPerSecond();
-        if (ga != null && gb != null) {
-            long good = Math.round(ga * a.throughput().windowSeconds()) + Math.round(gb * b.throughput().windowSeconds());
-            m = GoodputCounter.withGoodput(m, good);
+            m = m.withConfiguration(m.configuration().withRunId(runA + "," + runB));
         }
         // Cost: re-priced from the merged tokens and window with the pricing the results recorded.
         try {
-            Pricing pricing = Pricing.fromConfig(m.configuration());
+            Pricing pricing = m.configuration().pricing();
             if (pricing != null) m = m.withCost(CostCalculator.figures(m, pricing));
         } catch (RuntimeException e) {
             m = m.withWarning("cost not recomputed after merging: " + e.getMessage());
         }
-        Object slos = m.configuration().get("slos");
+        List<String> slos = m.configuration().slos();
         java.util.LinkedHashSet<String> expressions = new java.util.LinkedHashSet<>();
-        if (slos instanceof List<?> l) for (Object o : l) expressions.add(String.valueOf(o));
+        if (slos != null) expressions.addAll(slos);
         if (expressions.isEmpty()) {
             for (SloVerdict v : a.sloVerdicts()) expressions.add(v.expression());
             for (SloVerdict v : b.sloVerdicts()) expressions.add(v.expression());

@@ -1,5 +1,6 @@
 package dev.llmbench.harness.result;
 
+import dev.llmbench.harness.cost.CostFigures;
 import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.metrics.Counts;
 import dev.llmbench.harness.metrics.Fidelity;
@@ -24,39 +25,44 @@ import java.util.Objects;
  * <pre>{@code
  * BenchmarkResult r = BenchmarkResult.of(
  *         RunMetadata.capture("ChatBenchmark#chat[medium]", start, Instant.now()),   // .withPartial(reason) if cut short
- *         configuration,                                                        // ordered map of plain values
+ *         configuration,                                                        // a BenchmarkConfiguration
  *         recorder.snapshot());                                                 // after recorder.clientIoBusy(x)
  * }</pre>
  *
- * <p>The configuration is normalised on construction (see {@link #configuration()}): URLs lose their credentials
+ * <p>The configuration is redacted on construction (see {@link BenchmarkConfiguration}): URLs lose their credentials
  * and values under secret-like keys (Authorization, api-key, x-api-key, token, …) are replaced by
  * {@link Redaction#REDACTED}, so no secret can reach a file.
  *
  * @param metadata      who ran what, where and when; the partial flag
- * @param configuration the run's configuration as an ordered map of plain values (String, Long, Double, Boolean,
- *                      List, Map), credentials stripped
+ * @param configuration the run's configuration, credentials stripped
  * @param measurements  everything measured
  * @param sloVerdicts   SLO verdicts (empty until SLO evaluation fills them)
- * @param cost          cost figures as an ordered map of plain values, or null when not computed
+ * @param cost          cost figures (US dollars), or null when not computed
  */
-public record BenchmarkResult(RunMetadata metadata, Map<String, Object> configuration, Measurements measurements,
-                              List<SloVerdict> sloVerdicts, Map<String, Object> cost) {
+public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration configuration, Measurements measurements,
+                              List<SloVerdict> sloVerdicts, CostFigures cost) {
 
-    /** The schema version this harness writes and the newest it reads. */
+    /** The major schema version this harness writes and the newest it reads; a newer major version is refused. */
     public static final int SCHEMA_VERSION = 1;
+
+    /** The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}). */
+    public static final int SCHEMA_MINOR_VERSION = 1;
 
     public BenchmarkResult {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(measurements, "measurements");
-        configuration = PlainValues.map(configuration == null ? Map.of() : configuration, "");
+        configuration = configuration == null ? BenchmarkConfiguration.empty() : configuration;
         sloVerdicts = sloVerdicts == null ? List.of() : List.copyOf(sloVerdicts);
-        cost = cost == null ? null : PlainValues.map(cost, "cost");
     }
 
     /** A result without SLO verdicts and cost. */
-    public static BenchmarkResult of(RunMetadata metadata, Map<String, ?> configuration, Measurements measurements) {
-        return new BenchmarkResult(metadata, configuration == null ? null : new java.util.LinkedHashMap<>(configuration),
-                measurements, List.of(), null);
+    public static BenchmarkResult of(RunMetadata metadata, BenchmarkConfiguration configuration, Measurements measurements) {
+        return new BenchmarkResult(metadata, configuration, measurements, List.of(), null);
+    }
+
+    /** This result with another configuration (e.g. merged run ids). */
+    public BenchmarkResult withConfiguration(BenchmarkConfiguration c) {
+        return new BenchmarkResult(metadata, c, measurements, sloVerdicts, cost);
     }
 
     /** {@value #SCHEMA_VERSION}. */
@@ -135,10 +141,9 @@ public record BenchmarkResult(RunMetadata metadata, Map<String, Object> configur
         return new BenchmarkResult(metadata, configuration, measurements, verdicts, cost);
     }
 
-    /** This result with these cost figures (plain values). */
-    public BenchmarkResult withCost(Map<String, ?> costFigures) {
-        return new BenchmarkResult(metadata, configuration, measurements, sloVerdicts,
-                costFigures == null ? null : new java.util.LinkedHashMap<>(costFigures));
+    /** This result with these cost figures (null: none). */
+    public BenchmarkResult withCost(CostFigures costFigures) {
+        return new BenchmarkResult(metadata, configuration, measurements, sloVerdicts, costFigures);
     }
 
     /** This result with one more warning. */

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *   <li>Counts, tokens, fidelity chunk counts and rate-limit counts add; client I/O busy is the larger of the two
  *       (the busier load generator); failure examples and Retry-After values are concatenated up to their limits;
  *       the last rate-limit headers are those of the result that ended later.</li>
- *   <li>System throughput is recomputed over the union window (earliest window start to latest window end).</li>
+ *   <li>System throughput is recomputed over the union window (earliest window start to latest window end); good
+ *       requests (goodput's count) add when both results have them, else goodput is not measured.</li>
  *   <li>Time series are aligned by wall-clock second: the merged series starts at the earlier start, and the other
  *       series is shifted by its start offset rounded to the nearest whole second (exact when both started on the
  *       same sub-second phase, else off by less than half a second). Counts add; where both had TTFT samples in a
@@ -57,7 +58,7 @@ public final class ResultMerger {
         if (!a.name().equals(b.name())) {
             throw new IllegalArgumentException("cannot merge results of different benchmarks: '" + a.name() + "' and '" + b.name() + "'");
         }
-        String diff = PlainValues.firstDifference(a.configuration(), b.configuration(), "");
+        String diff = BenchmarkConfiguration.firstDifference(a.configuration(), b.configuration());
         if (diff != null) {
             throw new IllegalArgumentException("cannot merge results of benchmark '" + a.name()
                     + "': their configurations differ at key '" + diff + "'");
@@ -73,9 +74,12 @@ public final class ResultMerger {
         for (String name : names) {
             metrics.put(name, merge(name, ma.metrics().get(name), mb.metrics().get(name)));
         }
+        Long goodA = ma.throughput().goodRequests();
+        Long goodB = mb.throughput().goodRequests();
         SystemThroughput tp = SystemThroughput.of(
                 earliest(ma.throughput().windowStart(), mb.throughput().windowStart()),
-                latest(ma.throughput().windowEnd(), mb.throughput().windowEnd()), counts, tokens);
+                latest(ma.throughput().windowEnd(), mb.throughput().windowEnd()), counts, tokens)
+                .withGoodRequests(goodA != null && goodB != null ? Long.valueOf(goodA + goodB) : null);
         TimeSeries series = merge(ma.timeSeries(), mb.timeSeries());
         Fidelity fa = ma.fidelity();
         Fidelity fb = mb.fidelity();

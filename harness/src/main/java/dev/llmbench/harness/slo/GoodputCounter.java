@@ -42,13 +42,11 @@ public final class GoodputCounter implements Consumer<RequestTimeline> {
         return withGoodput(result, goodRequests());
     }
 
-    /** The result with goodput = {@code goodRequests} / its measured window seconds (0 for an empty window). */
+    /** The result with {@code goodRequests} recorded (goodput = that / its measured window seconds, 0 for an empty window). */
     public static BenchmarkResult withGoodput(BenchmarkResult result, long goodRequests) {
         SystemThroughput t = result.throughput();
-        double seconds = t.windowSeconds();
-        double goodput = seconds > 0 ? goodRequests / seconds : 0.0;
         Measurements m = result.measurements();
-        Measurements updated = new Measurements(m.counts(), m.tokens(), m.metrics(), t.withGoodput(goodput),
+        Measurements updated = new Measurements(m.counts(), m.tokens(), m.metrics(), t.withGoodRequests(goodRequests),
                 m.timeSeries(), m.fidelity(), m.failureExamples(), m.rateLimits(), m.warnings());
         return new BenchmarkResult(result.metadata(), result.configuration(), updated, result.sloVerdicts(), result.cost());
     }

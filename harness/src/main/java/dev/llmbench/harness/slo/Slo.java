@@ -1,5 +1,6 @@
 package dev.llmbench.harness.slo;
 
+import dev.llmbench.harness.cost.CostFigures;
 import dev.llmbench.harness.metrics.Counts;
 import dev.llmbench.harness.metrics.MetricName;
 import dev.llmbench.harness.metrics.MetricUnit;
@@ -319,13 +320,13 @@ public final class Slo {
     }
 
     private SloVerdict evaluateCost(BenchmarkResult result) {
-        Map<String, Object> cost = result.cost();
+        CostFigures cost = result.cost();
         long measured = result.counts().measured();
         if (cost == null) return unmeasurable(measured, "no pricing configured");
-        Double v = metric.costFigure(cost);
+        Double v = cost.usdFigure(metric.id());
         if (v == null) {
             return unmeasurable(measured, "no pricing configured for " + metric.id() + ": the result's cost has no '"
-                    + metric.id() + "' or '" + metric.costKey() + "' figure (it has " + cost.keySet() + ")");
+                    + metric.costKey() + "' figure (it has " + cost.byName().keySet() + ")");
         }
         return verdict(v, measured, "from the result's cost figures");
     }

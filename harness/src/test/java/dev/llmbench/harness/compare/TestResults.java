@@ -89,7 +89,7 @@ public final class TestResults {
         if (!slos.isEmpty()) config.put("slos", slos);
         RunMetadata md = new RunMetadata(name, START, START.plusSeconds(11), "dev", null, "17", "Test", "host-1",
                 "Linux", "6", "amd64", 4, false, null);
-        BenchmarkResult r = BenchmarkResult.of(md, config, m);
+        BenchmarkResult r = BenchmarkResult.of(md, dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(config), m);
         if (!slos.isEmpty()) r = r.withSloVerdicts(dev.llmbench.harness.slo.SloSet.parse(slos).evaluate(r));
         return r;
     }

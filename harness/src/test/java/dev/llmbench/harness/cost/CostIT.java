@@ -44,15 +44,16 @@ class CostIT {
             assertThat(out).isEqualTo(10 * 20);
             assertThat(in).isPositive();
             double usd = in * 1.0 / 1e6 + out * 3.0 / 1e6;
-            Map<String, Object> cost = r.cost();
-            assertThat(cost).containsEntry("basis", "api").containsEntry("pricing_source", "configured");
-            assertThat((double) cost.get("usd_per_run")).isCloseTo(usd, within(1e-15));
-            assertThat((double) cost.get("usd_per_request")).isCloseTo(usd / 10, within(1e-15));
-            assertThat((double) cost.get("usd_per_1k_output_tokens")).isCloseTo(usd / out * 1000, within(1e-15));
-            assertThat((double) cost.get("usd_per_1k_tokens")).isCloseTo((0.75 * 1.0 + 0.25 * 3.0) / 1000, within(1e-15));
+            CostFigures cost = r.cost();
+            assertThat(cost.basis()).isEqualTo("api");
+            assertThat(cost.pricingSource()).isEqualTo("configured");
+            assertThat(cost.usdPerRun()).isCloseTo(usd, within(1e-15));
+            assertThat(cost.usdPerRequest()).isCloseTo(usd / 10, within(1e-15));
+            assertThat(cost.usdPer1kOutputTokens()).isCloseTo(usd / out * 1000, within(1e-15));
+            assertThat(cost.usdPer1kTokens()).isCloseTo((0.75 * 1.0 + 0.25 * 3.0) / 1000, within(1e-15));
             // Both SLOs were judged on these figures: the first holds, the second cannot (a request costs ~1e-4 $).
             assertThat(r.sloVerdicts()).extracting(SloVerdict::passed).containsExactly(true, false);
-            assertThat(r.configuration().get("pricing")).isEqualTo(Pricing.api(1.0, 3.0).toConfig());
+            assertThat(r.configuration().pricing()).isEqualTo(Pricing.api(1.0, 3.0));
         }
     }
 
@@ -63,11 +64,11 @@ class CostIT {
             BenchmarkResult r = run(sim, "gpu", gpu).build().run();
             double window = r.throughput().windowSeconds();
             double usd = 3.6 * 2 * window / 3600;
-            assertThat(r.cost()).containsEntry("basis", "gpu");
-            assertThat((double) r.cost().get("usd_per_run")).isCloseTo(usd, within(1e-12));
-            assertThat((double) r.cost().get("usd_per_1k_output_tokens")).isCloseTo(usd / r.tokens().output() * 1000, within(1e-12));
+            assertThat(r.cost().basis()).isEqualTo("gpu");
+            assertThat(r.cost().usdPerRun()).isCloseTo(usd, within(1e-12));
+            assertThat(r.cost().usdPer1kOutputTokens()).isCloseTo(usd / r.tokens().output() * 1000, within(1e-12));
             double tps = (r.tokens().input() + r.tokens().output()) / window;
-            assertThat((double) r.cost().get("model_flops_utilisation")).isCloseTo(2 * 0.5e9 * tps / (200e12 * 2), within(1e-15));
+            assertThat(r.cost().modelFlopsUtilisation()).isCloseTo(2 * 0.5e9 * tps / (200e12 * 2), within(1e-15));
         }
     }
 
@@ -97,9 +98,8 @@ class CostIT {
             assertThat(set.results()).hasSize(1);
             BenchmarkResult m = set.results().get(0);
             assertThat(m.counts().measured()).isEqualTo(20);
-            assertThat((double) m.cost().get("usd_per_run"))
-                    .isCloseTo((double) a.cost().get("usd_per_run") + (double) b.cost().get("usd_per_run"), within(1e-12));
-            assertThat((double) m.cost().get("usd_per_request")).isCloseTo((double) m.cost().get("usd_per_run") / 20, within(1e-15));
+            assertThat(m.cost().usdPerRun()).isCloseTo(a.cost().usdPerRun() + b.cost().usdPerRun(), within(1e-12));
+            assertThat(m.cost().usdPerRequest()).isCloseTo(m.cost().usdPerRun() / 20, within(1e-15));
         }
     }
 }

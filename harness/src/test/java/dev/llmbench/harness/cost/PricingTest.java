@@ -14,9 +14,11 @@ class PricingTest {
     void pricingRoundTripsThroughAResultConfiguration() {
         Pricing p = Pricing.api(0.9, 1.8).withCachedInput(0.45).withGpu(2.0, 4).withHardware(70e9, 312e12).withSource("list price");
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("pricing", p.toConfig());
-        assertThat(Pricing.fromConfig(config)).isEqualTo(p);
-        assertThat(Pricing.fromConfig(Map.of())).isNull();
+        config.put("pricing", Map.of("input_usd_per_million_tokens", 0.9, "cached_input_usd_per_million_tokens", 0.45,
+                "output_usd_per_million_tokens", 1.8, "gpu_usd_per_hour", 2.0, "gpu_count", 4, "model_parameters", 70e9,
+                "peak_flops_per_gpu", 312e12, "source", "list price"));
+        assertThat(dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(config).pricing()).isEqualTo(p);
+        assertThat(dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(Map.of()).pricing()).isNull();
     }
 
     @Test
@@ -39,7 +41,7 @@ class PricingTest {
         assertThatThrownBy(() -> Pricing.api(1, Double.NaN)).hasMessageContaining("outputUsdPerMillionTokens");
         assertThatThrownBy(() -> Pricing.gpu(2, 0)).hasMessageContaining("gpuCount");
         Map<String, Object> bad = Map.of("pricing", Map.of("input_usd_per_million_tokens", "cheap"));
-        assertThatThrownBy(() -> Pricing.fromConfig(bad)).hasMessageContaining("pricing.input_usd_per_million_tokens");
+        assertThatThrownBy(() -> dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(bad)).hasMessageContaining("input_usd_per_million_tokens");
     }
 
     @Test

@@ -31,7 +31,7 @@ class LoadModelTest {
         @Test
         void describes_itself_and_exports_plain_config() {
             assertThat(LoadModel.concurrency(20).describe()).isEqualTo("concurrency 20 (closed loop, 20 virtual users)");
-            assertThat(LoadModel.concurrency(20).toConfig()).containsExactly(entry("type", "concurrency"), entry("users", 20));
+            assertThat(LoadModel.concurrency(20).toConfig()).isEqualTo(new LoadConfig("concurrency", 20, null, null, null, null, null, null, null));
         }
 
         @ParameterizedTest
@@ -61,17 +61,16 @@ class LoadModelTest {
         @Test
         void exports_gamma_config_in_a_stable_order() {
             var model = LoadModel.arrivalRate(10, ArrivalProcess.gamma(0.5)).withMaxConcurrency(64);
-            assertThat(model.toConfig()).containsExactly(
-                    entry("type", "arrival_rate"), entry("rate_per_second", 10.0), entry("process", "gamma"),
-                    entry("burstiness", 0.5), entry("max_concurrency", 64));
+            assertThat(model.toConfig()).isEqualTo(
+                    new LoadConfig("arrival_rate", null, 10.0, "gamma", 0.5, 64, null, null, null));
             assertThat(model.describe())
                     .isEqualTo("arrival rate 10 req/s, gamma (burstiness 0.5), max concurrency 64 (open loop)");
         }
 
         @Test
         void exports_constant_and_poisson_without_burstiness_or_cap() {
-            assertThat(LoadModel.arrivalRate(2.5, ArrivalProcess.CONSTANT).toConfig()).containsExactly(
-                    entry("type", "arrival_rate"), entry("rate_per_second", 2.5), entry("process", "constant"));
+            assertThat(LoadModel.arrivalRate(2.5, ArrivalProcess.CONSTANT).toConfig()).isEqualTo(
+                    new LoadConfig("arrival_rate", null, 2.5, "constant", null, null, null, null, null));
             assertThat(LoadModel.arrivalRate(4, ArrivalProcess.POISSON).describe())
                     .isEqualTo("arrival rate 4 req/s, poisson (open loop)");
         }
@@ -116,8 +115,7 @@ class LoadModelTest {
             LoadModel.Burst burst = LoadModel.burst(50, 3, Duration.ofMillis(2500));
             assertThat(burst.describe()).isEqualTo("burst of 50 requests at once, 3 times every 2500ms (open loop)");
             assertThat(LoadModel.burst(2).describe()).isEqualTo("burst of 2 requests at once (open loop)");
-            assertThat(burst.toConfig()).containsExactly(entry("type", "burst"), entry("size", 50),
-                    entry("repeats", 3), entry("interval_seconds", 2.5));
+            assertThat(burst.toConfig()).isEqualTo(new LoadConfig("burst", null, null, null, null, null, 50, 3, 2.5));
         }
 
         @Test

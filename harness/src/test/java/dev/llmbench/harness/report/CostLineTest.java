@@ -1,5 +1,7 @@
 package dev.llmbench.harness.report;
 
+import dev.llmbench.harness.cost.CostFigures;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -12,24 +14,15 @@ class CostLineTest {
 
     @Test
     void apiCostsReadAsDollarsPerRunRequestAndMillionOutputTokens() {
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("basis", "api");
-        cost.put("pricing_source", "configured");
-        cost.put("usd_per_run", 0.0123);
-        cost.put("usd_per_request", 0.0000123);
-        cost.put("usd_per_1k_output_tokens", 0.0006);
-        cost.put("usd_per_good_request", 0.0000246);
+        CostFigures cost = new CostFigures("api", "configured", 0.0123, 0.0000123, 0.0006, null, 0.0000246, null, null, null);
         assertThat(HtmlReport.costLine(cost)).isEqualTo("cost: $0.0123 for the run, $0.0000123 per request, $0.600 per 1M output "
                 + "tokens, $0.0000246 per good request (api; configured)");
     }
 
     @Test
     void gpuCostsAlsoShowModelFlopsUtilisation() {
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("basis", "gpu");
-        cost.put("pricing_source", "simulator profile fast (illustrative prices)");
-        cost.put("usd_per_run", 2.5);
-        cost.put("model_flops_utilisation", 0.0042);
+        CostFigures cost = new CostFigures("gpu", "simulator profile fast (illustrative prices)", 2.5, null, null, null,
+                null, null, null, 0.0042);
         assertThat(HtmlReport.costLine(cost)).isEqualTo("cost: $2.50 for the run, model FLOPs utilisation 0.42 % "
                 + "(gpu; simulator profile fast (illustrative prices))");
     }

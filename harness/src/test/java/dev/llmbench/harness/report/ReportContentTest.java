@@ -26,7 +26,7 @@ class ReportContentTest {
         return ResultSet.of(List.of(
                 TestResults.named("chat-small").ttftUs(1500).slos("p90(ttft) < 1ms", "error_rate < 1%").build(),
                 TestResults.named("chat-large").model("m|odel `x`").build()
-                        .withCost(java.util.Map.of("basis", "api", "usd_per_1k_output_tokens", 0.0006))));
+                        .withCost(dev.llmbench.harness.cost.CostFigures.perThousandOutputTokens(0.0006))));
     }
 
     private static ComparisonReport comparison(ResultSet set) {
@@ -58,7 +58,7 @@ class ReportContentTest {
         ResultSet set = ResultSet.of(List.of(
                 TestResults.named("board").model("slow <b>model</b>").ttftUs(9000).build(),
                 TestResults.named("board").model("fast-model").ttftUs(2000).build()
-                        .withCost(java.util.Map.of("basis", "api", "usd_per_1k_output_tokens", 0.0006))));
+                        .withCost(dev.llmbench.harness.cost.CostFigures.perThousandOutputTokens(0.0006))));
         String md = ReportWriter.markdown(set, null);
         assertThat(md).contains("### Leaderboard: concurrency 4 · 10→11 tok")
                 .contains("| # | Model | Endpoint | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |");

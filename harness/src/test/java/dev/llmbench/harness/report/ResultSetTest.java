@@ -59,7 +59,7 @@ class ResultSetTest {
             assertThat(v.passed()).isFalse(); // 4 errors in 200 = 2 %
             assertThat(v.measured()).isEqualTo(2.0);
         });
-        assertThat(r.configuration().get("run_id")).isEqualTo("r1,r2");
+        assertThat(r.configuration().runId()).isEqualTo("r1,r2");
         assertThat(r.warnings()).contains("merged from 2 results");
         assertThat(set.warnings()).isEmpty();
     }
@@ -74,9 +74,9 @@ class ResultSetTest {
     }
 
     private static BenchmarkResult onSimulator(BenchmarkResult r, String profile) {
-        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(r.configuration());
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(r.configuration().toPlainValues());
         c.put("simulator", profile);
-        return new BenchmarkResult(r.metadata(), c, r.measurements(), r.sloVerdicts(), r.cost());
+        return r.withConfiguration(dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(c));
     }
 
     @Test

@@ -32,24 +32,27 @@ class BenchmarkResultTest {
     }
 
     @Test
-    void normalisesTheConfigurationToPlainValuesInOrder() {
+    void keepsKeysItDoesNotKnowAsPlainValuesInOrder() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("b", 1);
+        c.put("model", "m");
         c.put("a", 2.5f);
-        c.put("load", java.time.Duration.ofSeconds(30));
+        c.put("warmup", java.time.Duration.ofSeconds(30));
         c.put("tiers", List.of(2, 20, 50));
-        BenchmarkResult r = BenchmarkResult.of(RunMetadata.capture("x", Instant.EPOCH, Instant.EPOCH), c, Fixtures.rich().measurements());
-        assertThat(r.configuration().keySet()).containsExactly("b", "a", "load", "tiers");
-        assertThat(r.configuration().get("b")).isEqualTo(1L);
-        assertThat(r.configuration().get("a")).isEqualTo(2.5);
-        assertThat(r.configuration().get("load")).isEqualTo("PT30S");
-        assertThat(r.configuration().get("tiers")).isEqualTo(List.of(2L, 20L, 50L));
+        BenchmarkConfiguration config = BenchmarkConfiguration.fromPlainValues(c);
+        BenchmarkResult r = BenchmarkResult.of(RunMetadata.capture("x", Instant.EPOCH, Instant.EPOCH), config, Fixtures.rich().measurements());
+        assertThat(r.configuration().model()).isEqualTo("m");
+        assertThat(r.configuration().other()).containsOnlyKeys("b", "a", "warmup", "tiers");
+        assertThat(r.configuration().other().get("b")).isEqualTo(1L);
+        assertThat(r.configuration().other().get("a")).isEqualTo(2.5);
+        assertThat(r.configuration().other().get("warmup")).isEqualTo("PT30S");
+        assertThat(r.configuration().other().get("tiers")).isEqualTo(List.of(2L, 20L, 50L));
     }
 
     @Test
     void refusesConfigurationValuesThatAreNotPlain() {
         Map<String, Object> c = Map.of("endpoint", Map.of("client", new Object()));
-        assertThatThrownBy(() -> BenchmarkResult.of(RunMetadata.capture("x", Instant.EPOCH, Instant.EPOCH), c, Fixtures.rich().measurements()))
+        assertThatThrownBy(() -> BenchmarkConfiguration.fromPlainValues(c))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("endpoint.client");
     }

@@ -52,13 +52,13 @@ final class Fixtures {
         MetricsRecorder r = recorder(start, scale, requests);
         RunMetadata md = new RunMetadata(name, start, start.plusSeconds(5), "1.2.3", "abc123", "17.0.9", "Eclipse Adoptium",
                 "bench-host", "Linux", "6.1", "amd64", 8, false, null);
-        return BenchmarkResult.of(md, configuration(), r.snapshot());
+        return BenchmarkResult.of(md, BenchmarkConfiguration.fromPlainValues(configuration()), r.snapshot());
     }
 
     static BenchmarkResult rich() {
         return result("ChatBenchmark#chat[medium] – ünïcode", START, 1.0, 40)
                 .withSloVerdicts(List.of(new SloVerdict("p90(ttft) < 800ms", true, "p90 = 91 ms")))
-                .withCost(Map.of("usd_per_1k_output_tokens", 0.0015))
+                .withCost(dev.llmbench.harness.cost.CostFigures.perThousandOutputTokens(0.0015))
                 .withPartial("interrupted after 5 s");
     }
 }

@@ -53,10 +53,8 @@ class RedactionTest {
     @Test
     void keepsSecretsOutOfTheConfigurationOfAResult() {
         BenchmarkResult r = Fixtures.result("b", Fixtures.START, 1, 2);
-        @SuppressWarnings("unchecked")
-        var endpoint = (java.util.Map<String, Object>) r.configuration().get("endpoint");
-        assertThat(endpoint.get("url")).isEqualTo("https://api.example.com/v1?model=llama");
-        assertThat(r.configuration().get("headers")).isEqualTo(java.util.Map.of(
+        assertThat(r.configuration().endpointUrl()).isEqualTo("https://api.example.com/v1?model=llama");
+        assertThat(r.configuration().other().get("headers")).isEqualTo(java.util.Map.of(
                 "Authorization", Redaction.REDACTED, "x-api-key", Redaction.REDACTED, "Accept", "text/event-stream"));
         assertThat(ResultFiles.toJson(r)).doesNotContain("s3cret", "sk-live", "Bearer");
     }

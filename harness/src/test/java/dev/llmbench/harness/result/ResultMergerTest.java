@@ -84,8 +84,8 @@ class ResultMergerTest {
         ra.record(Timelines.request(0).content(100, "a").done(2500));    // a's second 2
         MetricsRecorder rb = new MetricsRecorder(Timelines.at(0), B_START);
         rb.record(Timelines.request(0).content(300, "a").done(500));     // b's second 0 = a's second 2
-        BenchmarkResult a = BenchmarkResult.of(meta(A_START), Map.of(), ra.snapshot());
-        BenchmarkResult b = BenchmarkResult.of(meta(B_START), Map.of(), rb.snapshot());
+        BenchmarkResult a = BenchmarkResult.of(meta(A_START), BenchmarkConfiguration.empty(), ra.snapshot());
+        BenchmarkResult b = BenchmarkResult.of(meta(B_START), BenchmarkConfiguration.empty(), rb.snapshot());
 
         TimeSeries ts = ResultMerger.merge(a, b).timeSeries();
         assertThat(ts.start()).isEqualTo(A_START);
@@ -108,7 +108,7 @@ class ResultMergerTest {
         Map<String, Object> config = new LinkedHashMap<>(Fixtures.configuration());
         config.put("endpoint", Map.of("url", "https://other.example.com/v1"));
         config.put("concurrency", 50);
-        BenchmarkResult b = new BenchmarkResult(a.metadata(), config, a.measurements(), List.of(), null);
+        BenchmarkResult b = new BenchmarkResult(a.metadata(), BenchmarkConfiguration.fromPlainValues(config), a.measurements(), List.of(), null);
         assertThatThrownBy(() -> ResultMerger.merge(a, b))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'endpoint.url'");

@@ -50,7 +50,7 @@ class BenchmarkSloTest {
         @Override public int inFlight() { return 0; }
         @Override public long ioCpuNanos() { return 0; }
         @Override public long clientCpuNanos() { return 0; }
-        @Override public Map<String, Object> describe() { return Map.of("url", "fake"); }
+        @Override public dev.llmbench.harness.endpoint.EndpointDescription describe() { return dev.llmbench.harness.endpoint.EndpointDescription.of("fake"); }
         @Override public void close() { thread.shutdownNow(); }
     }
 
@@ -71,7 +71,7 @@ class BenchmarkSloTest {
         assertThat(r.sloVerdicts()).extracting(SloVerdict::passed).containsExactly(false, true, true);
         double seconds = r.throughput().windowSeconds();
         assertThat(r.throughput().goodputRequestsPerSecond()).isCloseTo(10 / seconds, within(1e-9)); // the even ones
-        assertThat(r.configuration().get("slos")).isEqualTo(java.util.List.of("p90(ttft) < 100ms", "goodput >= 0.1rps",
+        assertThat(r.configuration().slos()).isEqualTo(java.util.List.of("p90(ttft) < 100ms", "goodput >= 0.1rps",
                 "error_rate < 1%"));
 
         BenchmarkResult written = ResultFiles.read(dir.resolve(ResultFiles.fileName(r)));

@@ -25,7 +25,7 @@ class SloEvaluationTest {
     static BenchmarkResult result(List<RequestTimeline> timelines) {
         MetricsRecorder m = new MetricsRecorder(Timelines.at(0), START);
         timelines.forEach(m::record);
-        return BenchmarkResult.of(RunMetadata.capture("slo-test", START, START.plusSeconds(10)), Map.of(), m.snapshot());
+        return BenchmarkResult.of(RunMetadata.capture("slo-test", START, START.plusSeconds(10)), dev.llmbench.harness.result.BenchmarkConfiguration.empty(), m.snapshot());
     }
 
     /** A successful request at t0 with its first token after {@code ttftMs} and {@code tokens} tokens every {@code gapMs}. */
@@ -196,7 +196,7 @@ class SloEvaluationTest {
         assertThat(v.limit()).isEqualTo(0.002);
         assertThat(v.unit()).isEqualTo("USD");
 
-        BenchmarkResult priced = r.withCost(Map.of("usd_per_1k_output_tokens", 0.0015, "cost_per_request", 0.01));
+        BenchmarkResult priced = r.withCost(new dev.llmbench.harness.cost.CostFigures("api", null, null, 0.01, 0.0015, null, null, null, null, null));
         assertThat(Slo.parse("cost_per_1k_output_tokens <= 0.002").evaluate(priced).passed()).isTrue();
         assertThat(Slo.parse("cost_per_1k_output_tokens <= 0.001").evaluate(priced).passed()).isFalse();
         assertThat(Slo.parse("cost_per_request < 0.02").evaluate(priced).measured()).isEqualTo(0.01);

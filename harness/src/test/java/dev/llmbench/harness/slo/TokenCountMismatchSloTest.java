@@ -38,7 +38,7 @@ class TokenCountMismatchSloTest {
             t.done(Timelines.at(i + 20));
             m.record(t);
         }
-        return BenchmarkResult.of(RunMetadata.capture("mismatch", START, START.plusSeconds(1)), Map.of(), m.snapshot());
+        return BenchmarkResult.of(RunMetadata.capture("mismatch", START, START.plusSeconds(1)), dev.llmbench.harness.result.BenchmarkConfiguration.empty(), m.snapshot());
     }
 
     @Test

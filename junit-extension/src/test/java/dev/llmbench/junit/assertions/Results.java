@@ -75,7 +75,7 @@ final class Results {
 
     BenchmarkResult build() {
         return BenchmarkResult.of(RunMetadata.capture("AssertionsTest#run", startWall,
-                startWall.plusNanos(lastEnd - start)), Map.of(), recorder.snapshot());
+                startWall.plusNanos(lastEnd - start)), dev.llmbench.harness.result.BenchmarkConfiguration.empty(), recorder.snapshot());
     }
 
     private Results record(RequestTimeline t, long end) {

@@ -2,6 +2,8 @@ package dev.llmbench.harness.endpoint.http;
 
 import dev.llmbench.harness.endpoint.Endpoint;
 import dev.llmbench.harness.endpoint.EndpointConfig;
+import dev.llmbench.harness.endpoint.EndpointDescription;
+import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.endpoint.Failure;
 import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.endpoint.GenerationRequest;
@@ -27,7 +29,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,23 +229,16 @@ public final class HttpStreamingEndpoint implements Endpoint {
     @Override public long clientCpuNanos() { return threads.allCpuNanos(); }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
+    public EndpointDescription describe() {
         URI u = config.baseUri();
-        d.put("url", u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + u.getPath() + protocol.path());
-        d.put("protocol", protocol.name());
-        d.put("http_version", config.httpVersion().name());
-        d.put("api_key", authorization == null ? "none" : "from " + config.apiKeySource());
-        d.put("io_threads", config.ioThreads());
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("connect_ms", config.timeouts().connect().toMillis());
-        t.put("first_token_ms", config.timeouts().firstToken().toMillis());
-        t.put("idle_ms", config.timeouts().idle().toMillis());
-        t.put("total_ms", config.timeouts().total().toMillis());
-        d.put("timeouts", t);
-        // Header names only: values may be credentials.
-        d.put("custom_headers", java.util.List.copyOf(config.headers().keySet()));
-        return d;
+        Timeouts t = config.timeouts();
+        return new EndpointDescription(
+                u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + u.getPath() + protocol.path(),
+                protocol.name(), config.httpVersion().name(), authorization == null ? "none" : "from " + config.apiKeySource(),
+                config.ioThreads(), new EndpointDescription.TimeoutsMillis(t.connect().toMillis(), t.firstToken().toMillis(),
+                        t.idle().toMillis(), t.total().toMillis()),
+                // Header names only: values may be credentials.
+                java.util.List.copyOf(config.headers().keySet()));
     }
 
     /**

@@ -1,0 +1,71 @@
+package dev.llmbench.harness.result;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON Schema on the class path describes the files the harness writes, and the files older versions wrote. */
+class ResultSchemaTest {
+
+    static final String SCHEMA = "/dev/llmbench/harness/result/result.schema.json";
+
+    static Schema schema() throws IOException {
+        try (InputStream in = ResultSchemaTest.class.getResourceAsStream(SCHEMA)) {
+            assertThat(in).as(SCHEMA + " on the class path").isNotNull();
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        }
+    }
+
+    static List<Error> errors(String json) throws IOException {
+        return schema().validate(json, InputFormat.JSON);
+    }
+
+    static Stream<Path> fixtures() throws Exception {
+        return ResultFilesCompatibilityTest.fixtures();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFixtureOfAnOlderVersionIsValid(Path file) throws IOException {
+        assertThat(errors(Files.readString(file))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void whatThisHarnessWritesIsValid(Path file, @TempDir Path dir) throws IOException {
+        Path again = ResultFiles.write(ResultFiles.read(file), dir.resolve("again.json"));
+        assertThat(errors(Files.readString(again))).isEmpty();
+    }
+
+    @Test
+    void aRichResultWithInfinityNaNAndUnknownConfigurationKeysIsValid() throws IOException {
+        assertThat(errors(ResultFiles.toJson(Fixtures.rich()))).isEmpty();
+    }
+
+    @Test
+    void theSchemaCatchesAMissingSectionAWrongTypeAndACredentialInAUrl() throws IOException {
+        String json = ResultFiles.toJson(Fixtures.rich());
+        assertThat(errors(json.replaceFirst("\"counts\" :", "\"kounts\" :"))).isNotEmpty();
+        assertThat(errors(json.replaceFirst("\"succeeded\" : \\d+", "\"succeeded\" : \"many\""))).isNotEmpty();
+        assertThat(errors(json.replace("\"url\" : \"https://api.example.com", "\"url\" : \"https://user:pw@api.example.com")))
+                .isNotEmpty();
+        assertThat(errors(json.replace("\"schema_version\" : 1,", "\"schema_version\" : 2,"))).isNotEmpty();
+    }
+}
