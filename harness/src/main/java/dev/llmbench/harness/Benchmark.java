@@ -173,7 +173,7 @@ public final class Benchmark {
         if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
         BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts, work), recorder.snapshot());
         if (goodput != null) result = goodput.applyTo(result);
-        if (pricing != null) result = result.withCost(CostCalculator.figures(result, pricing)); // before cost SLOs
+        if (pricing != null) result = result.withCost(CostCalculator.figures(result.measurements(), pricing)); // before cost SLOs
         if (goodput != null) result = result.withSloVerdicts(slos.evaluate(result));
         if (outputDirectory != null) {
             try {

@@ -17,8 +17,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   workload                         prompt shapes, prompt sources
  *   metrics                          recording and summaries; the metric vocabulary
  *   load                             load models and the scheduler
+ *   cost                             prices and cost figures
  *   result                           result files, merging
- *   cost, slo                        judging a result: prices, service-level objectives
+ *   slo                              service-level objectives
  *   compare                          baselines and the check
  *   report                           HTML and Markdown
  *   (root) Benchmark                 one benchmark run
@@ -33,40 +34,34 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(H);
 
+    /** Lowest first: each layer's name and its packages. */
+    private static final String[][] LAYERS = {
+            {"endpoint", H + ".endpoint.."},
+            {"tokenizer", H + ".workload.tokenizer.."},
+            {"workload", H + ".workload"},
+            {"metrics", H + ".metrics.."},
+            {"load", H + ".load.."},
+            {"cost", H + ".cost.."},
+            {"result", H + ".result.."},
+            {"slo", H + ".slo.."},
+            {"compare", H + ".compare.."},
+            {"report", H + ".report.."},
+            {"benchmark", H},
+            {"settings", H + ".settings.."},
+            {"plan", H + ".plan.."},
+    };
+
     @Test
     void packagesUseOnlyTheLayersBelowThem() {
-        Architectures.layeredArchitecture()
-                .consideringOnlyDependenciesInLayers()
-                .layer("endpoint").definedBy(H + ".endpoint..")
-                .layer("tokenizer").definedBy(H + ".workload.tokenizer..")
-                .layer("workload").definedBy(H + ".workload")
-                .layer("metrics").definedBy(H + ".metrics..")
-                .layer("load").definedBy(H + ".load..")
-                .layer("result").definedBy(H + ".result..")
-                .layer("cost").definedBy(H + ".cost..")
-                .layer("slo").definedBy(H + ".slo..")
-                .layer("compare").definedBy(H + ".compare..")
-                .layer("report").definedBy(H + ".report..")
-                .layer("benchmark").definedBy(H)
-                .layer("settings").definedBy(H + ".settings..")
-                .layer("plan").definedBy(H + ".plan..")
-                .whereLayer("plan").mayNotBeAccessedByAnyLayer()
-                .whereLayer("settings").mayOnlyBeAccessedByLayers("plan")
-                .whereLayer("benchmark").mayOnlyBeAccessedByLayers("plan")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("benchmark", "plan")
-                .whereLayer("compare").mayOnlyBeAccessedByLayers("report", "benchmark", "plan")
-                .whereLayer("slo").mayOnlyBeAccessedByLayers("compare", "report", "benchmark", "plan")
-                .whereLayer("cost").mayOnlyBeAccessedByLayers("compare", "report", "benchmark", "settings", "plan")
-                .whereLayer("result").mayOnlyBeAccessedByLayers("cost", "slo", "compare", "report", "benchmark", "settings", "plan")
-                .whereLayer("load").mayOnlyBeAccessedByLayers("result", "cost", "slo", "compare", "report", "benchmark",
-                        "settings", "plan")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("load", "result", "cost", "slo", "compare", "report",
-                        "benchmark", "settings", "plan")
-                .whereLayer("workload").mayOnlyBeAccessedByLayers("metrics", "load", "result", "cost", "slo", "compare",
-                        "report", "benchmark", "settings", "plan")
-                .whereLayer("tokenizer").mayOnlyBeAccessedByLayers("workload", "metrics", "load", "result", "cost", "slo",
-                        "compare", "report", "benchmark", "settings", "plan")
-                .check(CLASSES);
+        Architectures.LayeredArchitecture arch = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String[] layer : LAYERS) arch = arch.layer(layer[0]).definedBy(layer[1]);
+        for (int i = 0; i < LAYERS.length; i++) {
+            String[] above = new String[LAYERS.length - i - 1];
+            for (int k = i + 1; k < LAYERS.length; k++) above[k - i - 1] = LAYERS[k][0];
+            arch = above.length == 0 ? arch.whereLayer(LAYERS[i][0]).mayNotBeAccessedByAnyLayer()
+                    : arch.whereLayer(LAYERS[i][0]).mayOnlyBeAccessedByLayers(above);
+        }
+        arch.check(CLASSES);
     }
 
     @Test

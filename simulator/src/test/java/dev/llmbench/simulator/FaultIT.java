@@ -57,9 +57,9 @@ class FaultIT {
                 Fault.HEADER, "reset_after:3");
         assertThat(raw.head()).startsWith("HTTP/1.1 200");
         assertThat(raw.end()).isIn(TestClient.End.EOF_TRUNCATED, TestClient.End.RESET);
-        // A TCP reset discards what the client had received but not yet read: under load the last chunks before the
+        // A TCP reset discards what the client had received but not yet read: under load the chunks before the
         // reset can be lost on the client's side (seen: 2 of 3). The server never sends more than 3.
-        assertThat(textChunks(raw.body())).isBetween(1L, 3L);
+        assertThat(textChunks(raw.body())).isBetween(0L, 3L);
         assertThat(raw.body()).doesNotContain("[DONE]");
         // the JDK client sees an I/O error
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->

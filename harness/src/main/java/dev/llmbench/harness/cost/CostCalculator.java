@@ -1,11 +1,11 @@
 package dev.llmbench.harness.cost;
 
-import dev.llmbench.harness.result.BenchmarkResult;
+import dev.llmbench.harness.metrics.Measurements;
 
 /**
  * Turns a result's measured requests, token totals and wall time into cost figures (US dollars). Stateless.
  *
- * <p>The figures ({@link BenchmarkResult#cost()}), named so that the SLO {@code cost_X} reads {@code usd_X}:
+ * <p>The figures (a result's {@code cost()}), named so that the SLO {@code cost_X} reads {@code usd_X}:
  * <ul>
  *   <li>{@code basis}: {@code api} (tokens priced) or {@code gpu} (GPU time priced; used only when tokens are not);</li>
  *   <li>{@code usd_per_run}: the measured requests' cost: uncached input × input price + cached input × cached price +
@@ -28,7 +28,7 @@ public final class CostCalculator {
     }
 
     /** The cost figures of {@code result} under {@code pricing}; null when nothing is priced. */
-    public static CostFigures figures(BenchmarkResult result, Pricing pricing) {
+    public static CostFigures figures(Measurements result, Pricing pricing) {
         if (pricing == null || (!pricing.pricesTokens() && !pricing.pricesGpuTime())) return null;
         long input = result.tokens().input();
         long cached = Math.min(result.tokens().cached(), input);

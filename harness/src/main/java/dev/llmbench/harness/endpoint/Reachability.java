@@ -1,6 +1,6 @@
 package dev.llmbench.harness.endpoint;
 
-import dev.llmbench.harness.result.Redaction;
+import dev.llmbench.harness.endpoint.Redaction;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package dev.llmbench.harness.plan;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.load.TierSpec;
-import dev.llmbench.harness.result.Redaction;
+import dev.llmbench.harness.endpoint.Redaction;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.SettingValue;
 import dev.llmbench.harness.settings.Settings;

@@ -178,7 +178,7 @@ public final class ResultSet {
         // Cost: re-priced from the merged tokens and window with the pricing the results recorded.
         try {
             Pricing pricing = m.configuration().pricing();
-            if (pricing != null) m = m.withCost(CostCalculator.figures(m, pricing));
+            if (pricing != null) m = m.withCost(CostCalculator.figures(m.measurements(), pricing));
         } catch (RuntimeException e) {
             m = m.withWarning("cost not recomputed after merging: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.llmbench.harness.result;
 
+import dev.llmbench.harness.endpoint.Redaction;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;

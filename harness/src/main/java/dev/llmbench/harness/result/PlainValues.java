@@ -1,5 +1,6 @@
 package dev.llmbench.harness.result;
 
+import dev.llmbench.harness.endpoint.Redaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.llmbench.harness.workload;
 
+import dev.llmbench.harness.workload.tokenizer.ApproximateTokens;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 // Over 400 lines (by 4): building prompts to an exact token count for every tokenizer is one idea, kept in one place.
 package dev.llmbench.harness.workload;
 
+import dev.llmbench.harness.workload.tokenizer.ApproximateTokens;
 import dev.llmbench.harness.workload.tokenizer.ApproximateTokenizer;
 import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 

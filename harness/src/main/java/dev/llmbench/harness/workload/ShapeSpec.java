@@ -1,7 +1,5 @@
 package dev.llmbench.harness.workload;
 
-import dev.llmbench.harness.load.TierSpec;
-
 import java.util.Objects;
 
 /**
@@ -29,12 +27,17 @@ public record ShapeSpec(PromptShape shape, String label, String slug) {
     private static String tokens(TokenCount c) {
         if (c instanceof TokenCount.Fixed f) return Integer.toString(f.tokens());
         TokenCount.Normal n = (TokenCount.Normal) c;
-        return TierSpec.fmt(n.mean()) + "±" + TierSpec.fmt(n.stddev());
+        return fmt(n.mean()) + "±" + fmt(n.stddev());
     }
 
     private static String slug(TokenCount c) {
         if (c instanceof TokenCount.Fixed f) return Integer.toString(f.tokens());
         TokenCount.Normal n = (TokenCount.Normal) c;
-        return TierSpec.fmt(n.mean()) + "sd" + TierSpec.fmt(n.stddev());
+        return fmt(n.mean()) + "sd" + fmt(n.stddev());
+    }
+
+    /** A number without trailing zeros ({@code 500}, {@code 2.5}). */
+    private static String fmt(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

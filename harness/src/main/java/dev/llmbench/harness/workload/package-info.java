@@ -9,7 +9,7 @@
  *
  * <p>With an exact {@link dev.llmbench.harness.workload.tokenizer.Tokenizer} configured, prompts have exactly the
  * requested token count by it; without one, prompt sizes use the approximate estimate of
- * {@link dev.llmbench.harness.workload.ApproximateTokens} (1 token ≈ 4 characters of English) and every result built
+ * {@link dev.llmbench.harness.workload.tokenizer.ApproximateTokens} (1 token ≈ 4 characters of English) and every result built
  * that way is flagged {@code approximate}. A {@link dev.llmbench.harness.workload.DatasetWorkload} draws requests from
  * a JSONL {@link dev.llmbench.harness.workload.Dataset} of prompts or conversations instead; both are
  * {@link dev.llmbench.harness.workload.WorkSource}s.

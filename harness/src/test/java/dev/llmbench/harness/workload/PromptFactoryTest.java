@@ -1,5 +1,6 @@
 package dev.llmbench.harness.workload;
 
+import dev.llmbench.harness.workload.tokenizer.ApproximateTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

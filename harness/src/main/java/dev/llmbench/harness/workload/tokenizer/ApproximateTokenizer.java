@@ -1,6 +1,5 @@
 package dev.llmbench.harness.workload.tokenizer;
 
-import dev.llmbench.harness.workload.ApproximateTokens;
 
 /**
  * The fallback when no real vocabulary is configured: one token per 4 characters (UTF-16 units), rounded up, as

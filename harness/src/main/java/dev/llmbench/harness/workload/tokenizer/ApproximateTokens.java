@@ -1,4 +1,4 @@
-package dev.llmbench.harness.workload;
+package dev.llmbench.harness.workload.tokenizer;
 
 /**
  * The approximate token estimate used until an exact tokenizer is configured: <b>1 token ≈ 4 characters</b>

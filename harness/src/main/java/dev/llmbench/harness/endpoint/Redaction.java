@@ -1,4 +1,4 @@
-package dev.llmbench.harness.result;
+package dev.llmbench.harness.endpoint;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
