@@ -19,7 +19,7 @@ class CostLineTest {
         cost.put("usd_per_request", 0.0000123);
         cost.put("usd_per_1k_output_tokens", 0.0006);
         cost.put("usd_per_good_request", 0.0000246);
-        assertThat(HtmlReport.costLine(cost)).isEqualTo("cost: $0.0123 for the run, $0.0000123 per request, $0.600 per 1M output "
+        assertThat(ReportViewBuilder.costLine(cost)).isEqualTo("cost: $0.0123 for the run, $0.0000123 per request, $0.600 per 1M output "
                 + "tokens, $0.0000246 per good request (api; configured)");
     }
 
@@ -30,7 +30,7 @@ class CostLineTest {
         cost.put("pricing_source", "simulator profile fast (illustrative prices)");
         cost.put("usd_per_run", 2.5);
         cost.put("model_flops_utilisation", 0.0042);
-        assertThat(HtmlReport.costLine(cost)).isEqualTo("cost: $2.50 for the run, model FLOPs utilisation 0.42 % "
+        assertThat(ReportViewBuilder.costLine(cost)).isEqualTo("cost: $2.50 for the run, model FLOPs utilisation 0.42 % "
                 + "(gpu; simulator profile fast (illustrative prices))");
     }
 }
