@@ -6,8 +6,6 @@ import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The headline numbers of one result, as the report tables show them. Latencies in milliseconds, speeds in tokens
@@ -47,19 +45,16 @@ public record Headline(String label, String name, String model, String endpoint,
                        double requestRate, Double goodput, boolean partial, List<SloVerdict> slos,
                        Double usdPerMillionOutputTokens) {
 
-    /** The headline of {@code r} under {@code label}. */
+    /** The headline of {@code r} under {@code label}; configuration and cost are read in {@link ReportViewBuilder}. */
     public static Headline of(BenchmarkResult r, String label) {
-        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r), load(r), shape(r),
+        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r),
+                ReportViewBuilder.load(r), ReportViewBuilder.shape(r),
                 r.counts().measured(), r.counts().errors(), r.counts().rateLimited(), r.counts().cancelled(),
                 r.counts().errorRate() * 100, pct(r, "ttft", 50), pct(r, "ttft", 90), pct(r, "ttft", 99),
                 pct(r, "tpot", 50), pct(r, "itl", 50), pct(r, "e2e", 50), pct(r, "e2e", 90), pct(r, "output_speed", 50),
                 r.throughput().outputTokensPerSecond(), r.throughput().requestsPerSecond(),
-                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(), usdPerMillionOutputTokens(r));
-    }
-
-    private static Double usdPerMillionOutputTokens(BenchmarkResult r) {
-        Object v = r.cost() == null ? null : r.cost().get("usd_per_1k_output_tokens");
-        return v instanceof Number n ? n.doubleValue() * 1000.0 : null;
+                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(),
+                ReportViewBuilder.usdPerMillionOutputTokens(r));
     }
 
     /** True when every SLO passed (also when there are none). */
@@ -72,37 +67,5 @@ public record Headline(String label, String name, String model, String endpoint,
         Summary s = r.metrics().get(metric);
         if (s == null || s.count() == 0) return null;
         return s.percentile(p) / 1000.0;
-    }
-
-    /** The load of a result in words, from its configuration. */
-    static String load(BenchmarkResult r) {
-        if (!(r.configuration().get("load") instanceof Map<?, ?> m)) return "";
-        Object type = m.get("type");
-        if ("concurrency".equals(type)) return "concurrency " + m.get("users");
-        if ("arrival_rate".equals(type)) {
-            String s = String.valueOf(m.get("process")).toLowerCase(Locale.ROOT) + " " + num(m.get("rate_per_second")) + " rps";
-            if (m.get("max_concurrency") != null) s += " (max " + m.get("max_concurrency") + ")";
-            return s;
-        }
-        if ("burst".equals(type)) {
-            return "burst " + m.get("size") + " × " + m.get("repeats") + " every " + num(m.get("interval_seconds")) + " s";
-        }
-        return type == null ? "" : String.valueOf(type);
-    }
-
-    /** The prompt shape of a result in words, from its configuration. */
-    static String shape(BenchmarkResult r) {
-        if (!(r.configuration().get("prompt_shape") instanceof Map<?, ?> m)) return "";
-        String tokens = m.get("input_tokens") + "→" + m.get("output_tokens") + " tok";
-        Object name = m.get("name");
-        return name == null || "custom".equals(name) ? tokens : name + " (" + tokens + ")";
-    }
-
-    private static String num(Object o) {
-        if (o instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-        }
-        return String.valueOf(o);
     }
 }

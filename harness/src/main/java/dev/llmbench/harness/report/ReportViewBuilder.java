@@ -27,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the {@link ReportView} of a {@link ResultSet}. This is where the HTML report reads results, SLO verdicts,
- * configuration and cost (besides {@link Headline#of}); the renderers only see the view, so a change in how results
- * are stored is an edit here.
+ * Builds the {@link ReportView} of a {@link ResultSet}. This is where the reports read results, SLO verdicts,
+ * configuration and cost ({@link Headline#of} reads configuration and cost through here too); the renderers only see
+ * the view, so a change in how results are stored is an edit here.
  */
 final class ReportViewBuilder {
 
@@ -219,7 +219,46 @@ final class ReportViewBuilder {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    // ------------------------------------------------------------------ cost
+    // ------------------------------------------------------------------ configuration and cost
+
+    /** The load of a result in words, from its configuration. */
+    static String load(BenchmarkResult r) {
+        if (!(r.configuration().get("load") instanceof Map<?, ?> m)) return "";
+        Object type = m.get("type");
+        if ("concurrency".equals(type)) return "concurrency " + m.get("users");
+        if ("arrival_rate".equals(type)) {
+            String s = String.valueOf(m.get("process")).toLowerCase(Locale.ROOT) + " " + plain(m.get("rate_per_second")) + " rps";
+            if (m.get("max_concurrency") != null) s += " (max " + m.get("max_concurrency") + ")";
+            return s;
+        }
+        if ("burst".equals(type)) {
+            return "burst " + m.get("size") + " × " + m.get("repeats") + " every " + plain(m.get("interval_seconds")) + " s";
+        }
+        return type == null ? "" : String.valueOf(type);
+    }
+
+    /** The prompt shape of a result in words, from its configuration. */
+    static String shape(BenchmarkResult r) {
+        if (!(r.configuration().get("prompt_shape") instanceof Map<?, ?> m)) return "";
+        String tokens = m.get("input_tokens") + "→" + m.get("output_tokens") + " tok";
+        Object name = m.get("name");
+        return name == null || "custom".equals(name) ? tokens : name + " (" + tokens + ")";
+    }
+
+    /** What a million output tokens cost ({@code cost.usd_per_1k_output_tokens} × 1000), null when not priced. */
+    static Double usdPerMillionOutputTokens(BenchmarkResult r) {
+        Object v = r.cost() == null ? null : r.cost().get("usd_per_1k_output_tokens");
+        return v instanceof Number n ? n.doubleValue() * 1000.0 : null;
+    }
+
+    /** A configured number as written: whole numbers without ".0". */
+    private static String plain(Object o) {
+        if (o instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+        return String.valueOf(o);
+    }
 
     /** e.g. "cost: $0.0123 for the run, $0.000123 per request, $0.600 per 1M output tokens (api; configured)". */
     static String costLine(Map<String, Object> cost) {
