@@ -70,8 +70,8 @@ import java.util.Map;
  * adds {@code ttft_ms} (p50, p90) and {@code output_tokens_per_request} (mean and source: usage or chunk_count).
  * {@code --api-key-env NAME} names the variable holding the key.
  *
- * <p>Exactly one JSON line goes to stdout; progress to stderr. Exit 0, or 2 with a usage message naming the bad
- * option. Run: {@code java -Xms2g -Xmx2g -cp microbench/target/benchmarks.jar dev.llmbench.microbench.HarnessSelfBenchmark --streams 1000 --seconds 20}.
+ * <p>Exactly one JSON line goes to stdout; progress to stderr. Exit 0, or 2 with a message naming the bad option
+ * and the generated usage ({@code --help} prints it on stdout). Run: {@code java -Xms2g -Xmx2g -cp microbench/target/benchmarks.jar dev.llmbench.microbench.HarnessSelfBenchmark --streams 1000 --seconds 20}.
  */
 public final class HarnessSelfBenchmark {
 
@@ -84,9 +84,13 @@ public final class HarnessSelfBenchmark {
         try {
             o = Options.parse(args);
         } catch (Options.UsageException e) {
-            if (!"help".equals(e.getMessage())) System.err.println("HarnessSelfBenchmark: " + e.getMessage());
+            if (e.help()) {
+                System.out.println(Options.USAGE);
+                System.exit(0);
+            }
+            System.err.println("HarnessSelfBenchmark: " + e.getMessage());
             System.err.println(Options.USAGE);
-            System.exit("help".equals(e.getMessage()) ? 0 : 2);
+            System.exit(2);
             return;
         }
         int code = 0;

@@ -53,4 +53,41 @@ class HarnessSelfBenchmarkTest {
                 .hasMessageContaining("--compare-floor");
         assertThat(Options.parse("--streams=7", "--max-tokens", "9").streams()).isEqualTo(7);
     }
+
+    @Test
+    void aBadValueNamesTheOptionAndWhatItAllows() {
+        assertThatThrownBy(() -> Options.parse("--streams", "many")).isInstanceOf(Options.UsageException.class)
+                .hasMessageContaining("--streams").hasMessageContaining("1..100000").hasMessageContaining("'many'");
+        assertThatThrownBy(() -> Options.parse("--sim-io-threads", "65")).hasMessageContaining("--sim-io-threads")
+                .hasMessageContaining("0..64");
+        assertThatThrownBy(() -> Options.parse("--out", " ")).hasMessageContaining("--out").hasMessageContaining("blank");
+    }
+
+    @Test
+    void helpIsGeneratedWithEveryOptionAndItsDefault() {
+        assertThatThrownBy(() -> Options.parse("--help")).isInstanceOfSatisfying(Options.UsageException.class,
+                e -> assertThat(e.help()).isTrue());
+        assertThat(Options.USAGE).startsWith("Usage: java -cp microbench/target/benchmarks.jar")
+                .contains("--streams=N").contains("default 100")
+                .contains("--seconds=S").contains("default 20")
+                .contains("--max-tokens=K").contains("default 256")
+                .contains("--input-tokens=I").contains("default 32")
+                .contains("--step-micros=U").contains("default 20000")
+                .contains("--warmup=W", "--out=FILE", "--compare-floor", "--sim-io-threads=T", "--stagger",
+                        "--endpoint=URL", "--model=M", "--api-key-env=NAME", "--help");
+    }
+
+    @Test
+    void theReadmeCommandsParseWithTheirDefaults() throws Exception {
+        Options o = Options.parse("--streams", "100", "--seconds", "20", "--compare-floor");
+        assertThat(o.streams()).isEqualTo(100);
+        assertThat(o.compareFloor()).isTrue();
+        assertThat(o.maxTokens()).isEqualTo(256);
+        assertThat(o.inputTokens()).isEqualTo(32);
+        assertThat(o.warmupRequests()).as("one per stream").isEqualTo(100);
+        assertThat(o.stepMicros()).isEqualTo(20_000);
+        assertThat(o.model()).isEqualTo("selfbench-20ms");
+        assertThat(o.external()).isFalse();
+        assertThat(Options.parse("--streams", "2000", "--seconds", "20", "--warmup", "0").warmupRequests()).isZero();
+    }
 }

@@ -1,32 +1,63 @@
 package dev.llmbench.simulator;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line: {@code java -jar llmbench-simulator.jar --profile NAME --port N [--host H] [--seed S] [--h2c]}.
- * Prints {@code llmbench-simulator listening on http://127.0.0.1:PORT (profile NAME)} and serves until killed;
- * a shutdown hook closes the server. Bad arguments print a usage message naming the option and exit with 2.
+ * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--port N] [--host H] [--seed S] [--h2c]}
+ * (parsed by picocli; {@code --help} prints the generated usage). Prints
+ * {@code llmbench-simulator listening on http://127.0.0.1:PORT (profile NAME)} and serves until killed; a shutdown hook
+ * closes the server. Bad arguments print a message naming the option and what it allows, then the usage, and exit
+ * with 2.
  */
 public final class SimulatorMain {
 
     static final int EXIT_USAGE = 2;
 
-    static final String USAGE = "usage: java -jar llmbench-simulator.jar --profile NAME --port N [--host H] [--seed S] [--h2c]\n"
-            + "  --profile  one of " + String.join(", ", Profile.NAMES) + " (default fast)\n"
-            + "  --port     TCP port 0..65535, 0 = ephemeral (default 0)\n"
-            + "  --host     bind address (default 127.0.0.1)\n"
-            + "  --seed     long seed for token texts and faults (default " + SimulatorConfig.DEFAULT_SEED + ")\n"
-            + "  --h2c      serve cleartext HTTP/2 with prior knowledge instead of HTTP/1.1";
+    /** The generated usage message (what {@code --help} prints). */
+    static final String USAGE = commandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
 
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
-            return;
+    /** The options, with picocli's annotations: names, defaults and help text are declared once, here. */
+    @Command(name = "java -jar llmbench-simulator.jar", sortOptions = false,
+            description = "Serves an OpenAI-compatible LLM API (chat + completions, SSE) driven by a roofline timing model.")
+    static final class Arguments {
+
+        @Option(names = "--profile", paramLabel = "NAME", defaultValue = "fast", converter = ProfileName.class,
+                completionCandidates = ProfileNames.class,
+                description = "timing profile, one of: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        String profile;
+
+        @Option(names = "--port", paramLabel = "N", defaultValue = "0", converter = Port.class,
+                description = "TCP port 0..65535, 0 = ephemeral (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--host", paramLabel = "H", defaultValue = SimulatorConfig.DEFAULT_HOST, converter = NonBlank.class,
+                description = "bind address (default ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SimulatorConfig.DEFAULT_SEED,
+                description = "long seed for token texts and faults (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--h2c", description = "serve cleartext HTTP/2 with prior knowledge instead of HTTP/1.1")
+        boolean h2c;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean help;
+
+        SimulatorConfig config() {
+            return SimulatorConfig.builder(Profile.named(profile)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c).build();
         }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
         Simulator simulator;
         try {
             simulator = start(args, System.out);
@@ -40,6 +71,7 @@ public final class SimulatorMain {
             System.exit(1);
             return;
         }
+        if (simulator == null) return; // --help
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -50,70 +82,99 @@ public final class SimulatorMain {
 
     /**
      * Parses {@code args}, starts the simulator and prints the listening line to {@code out}. For tests and
-     * embedding; the caller closes the returned simulator.
+     * embedding; the caller closes the returned simulator. With {@code --help} it prints the usage to {@code out} and
+     * returns null.
      *
      * @throws IllegalArgumentException naming the bad option and the allowed values
      */
     static Simulator start(String[] args, PrintStream out) {
-        SimulatorConfig config = parse(args);
+        Arguments a = arguments(args);
+        if (a.help) {
+            out.println(USAGE);
+            out.flush();
+            return null;
+        }
+        SimulatorConfig config = a.config();
         Simulator simulator = Simulator.start(config);
         out.println("llmbench-simulator listening on " + simulator.baseUri() + " (profile " + config.profile().name() + ")");
         out.flush();
         return simulator;
     }
 
+    /**
+     * The configuration {@code args} ask for.
+     *
+     * @throws IllegalArgumentException naming the bad option and the allowed values, or "help requested" for --help
+     */
     static SimulatorConfig parse(String[] args) {
-        String profileName = "fast";
-        String host = SimulatorConfig.DEFAULT_HOST;
-        int port = 0;
-        long seed = SimulatorConfig.DEFAULT_SEED;
-        boolean h2c = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("help requested");
-            }
-            if (option.equals("--h2c")) {
-                h2c = true;
-                continue;
-            }
-            if (!option.equals("--profile") && !option.equals("--port") && !option.equals("--host")
-                    && !option.equals("--seed")) {
-                throw new IllegalArgumentException("unknown option '" + option + "'; allowed: --profile, --port, --host, --seed, --h2c");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--profile":
-                    Profile.named(value); // validates, naming the allowed profiles
-                    profileName = value;
-                    break;
-                case "--port":
-                    try {
-                        port = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        port = -1;
-                    }
-                    if (port < 0 || port > 65535) {
-                        throw new IllegalArgumentException("--port must be an integer in 0..65535, got '" + value + "'");
-                    }
-                    break;
-                case "--host":
-                    if (value.isBlank()) {
-                        throw new IllegalArgumentException("--host must not be blank");
-                    }
-                    host = value;
-                    break;
-                default: // --seed
-                    try {
-                        seed = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--seed must be a long integer, got '" + value + "'");
-                    }
+        Arguments a = arguments(args);
+        if (a.help) throw new IllegalArgumentException("help requested");
+        return a.config();
+    }
+
+    private static Arguments arguments(String[] args) {
+        Arguments a = new Arguments();
+        CommandLine cli = commandLine(a);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.MissingParameterException e) {
+            throw new IllegalArgumentException("option " + optionName(e) + " needs a value", e);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new IllegalArgumentException("unknown option '" + String.join(" ", e.getUnmatched()) + "'; allowed: "
+                    + String.join(", ", cli.getCommandSpec().optionsMap().keySet().stream()
+                    .filter(n -> n.startsWith("--")).toList()), e);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return a;
+    }
+
+    private static String optionName(CommandLine.MissingParameterException e) {
+        return e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() : e.getMessage();
+    }
+
+    private static CommandLine commandLine(Arguments a) {
+        return new CommandLine(a).setUsageHelpWidth(100);
+    }
+
+    /** The profile names, for {@code ${COMPLETION-CANDIDATES}} in the help. */
+    static final class ProfileNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Profile.NAMES.iterator();
+        }
+    }
+
+    /** Accepts a known profile name; {@link Profile#named} writes the message that lists the allowed ones. */
+    static final class ProfileName implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Profile.named(value).name();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
-        return SimulatorConfig.builder(Profile.named(profileName)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c).build();
+    }
+
+    static final class Port implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.strip());
+                if (port >= 0 && port <= 65535) return port;
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new CommandLine.TypeConversionException("must be an integer in 0..65535, got '" + value + "'");
+        }
+    }
+
+    static final class NonBlank implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) throw new CommandLine.TypeConversionException("must not be blank");
+            return value.strip();
+        }
     }
 }

@@ -40,6 +40,39 @@ class SimulatorMainIT {
     }
 
     @Test
+    void aBadValueNamesTheOptionAndWhatItAllows() {
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--port", "http"}))
+                .hasMessageContaining("--port").hasMessageContaining("0..65535").hasMessageContaining("'http'");
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--seed", "1.5"})).hasMessageContaining("--seed")
+                .hasMessageContaining("long");
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--host", " "})).hasMessageContaining("--host")
+                .hasMessageContaining("blank");
+    }
+
+    @Test
+    void helpPrintsTheGeneratedUsageWithEveryOptionAndDefaultAndStartsNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(SimulatorMain.start(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("Usage: java -jar llmbench-simulator.jar")
+                .contains("--profile=NAME").contains("llama-2-70b-4xa100, mixtral-8x7b-2xh100, fast").contains("(default fast)")
+                .contains("--port=N").contains("(default 0)")
+                .contains("--host=H").contains("(default 127.0.0.1)")
+                .contains("--seed=S").contains("(default " + SimulatorConfig.DEFAULT_SEED + ")")
+                .contains("--h2c").contains("--help");
+    }
+
+    @Test
+    void defaultsAreTheFastProfileOnAnEphemeralLoopbackPort() {
+        SimulatorConfig cfg = SimulatorMain.parse(new String[0]);
+        assertThat(cfg.profile().name()).isEqualTo("fast");
+        assertThat(cfg.port()).isZero();
+        assertThat(cfg.host()).isEqualTo("127.0.0.1");
+        assertThat(cfg.seed()).isEqualTo(SimulatorConfig.DEFAULT_SEED);
+        assertThat(SimulatorMain.parse(new String[] {"--profile=mixtral-8x7b-2xh100", "--h2c"}).h2cPriorKnowledge()).isTrue();
+    }
+
+    @Test
     void h2cPriorKnowledgeSpeaksHttp2() throws Exception {
         SimulatorConfig cfg = SimulatorConfig.builder(Profile.fast()).h2cPriorKnowledge(true).build();
         try (Simulator sim = Simulator.start(cfg); Socket s = new Socket("127.0.0.1", sim.port())) {

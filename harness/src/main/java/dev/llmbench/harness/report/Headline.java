@@ -6,8 +6,6 @@ import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
 
-import dev.llmbench.harness.workload.PromptShape;
-
 import java.util.List;
 
 import static dev.llmbench.harness.metrics.MetricName.E2E;
@@ -54,19 +52,16 @@ public record Headline(String label, String name, String model, String endpoint,
                        double requestRate, Double goodput, boolean partial, List<SloVerdict> slos,
                        Double usdPerMillionOutputTokens) {
 
-    /** The headline of {@code r} under {@code label}. */
+    /** The headline of {@code r} under {@code label}; configuration and cost are read in {@link ReportViewBuilder}. */
     public static Headline of(BenchmarkResult r, String label) {
-        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r), load(r), shape(r),
+        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r),
+                ReportViewBuilder.load(r), ReportViewBuilder.shape(r),
                 r.counts().measured(), r.counts().errors(), r.counts().rateLimited(), r.counts().cancelled(),
                 r.counts().errorRate() * 100, pct(r, TTFT, 50), pct(r, TTFT, 90), pct(r, TTFT, 99),
                 pct(r, TPOT, 50), pct(r, ITL, 50), pct(r, E2E, 50), pct(r, E2E, 90), pct(r, OUTPUT_SPEED, 50),
                 r.throughput().outputTokensPerSecond(), r.throughput().requestsPerSecond(),
-                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(), usdPerMillionOutputTokens(r));
-    }
-
-    private static Double usdPerMillionOutputTokens(BenchmarkResult r) {
-        Double v = r.cost() == null ? null : r.cost().usdPer1kOutputTokens();
-        return v == null ? null : v * 1000.0;
+                r.throughput().goodputRequestsPerSecond(), r.partial(), r.sloVerdicts(),
+                ReportViewBuilder.usdPerMillionOutputTokens(r));
     }
 
     /** True when every SLO passed (also when there are none). */
@@ -80,19 +75,4 @@ public record Headline(String label, String name, String model, String endpoint,
         if (s == null || s.count() == 0) return null;
         return s.percentile(p) / 1000.0;
     }
-
-    /** The load of a result in words, from its configuration. */
-    static String load(BenchmarkResult r) {
-        return r.configuration().load() == null ? "" : r.configuration().load().summary();
-    }
-
-    /** The prompt shape of a result in words, from its configuration. */
-    static String shape(BenchmarkResult r) {
-        PromptShape m = r.configuration().promptShape();
-        if (m == null) return "";
-        String tokens = m.inputTokens().describe() + "→" + m.outputTokens().describe() + " tok";
-        Object name = m.name();
-        return name == null || "custom".equals(name) ? tokens : name + " (" + tokens + ")";
-    }
-
 }

@@ -1,10 +1,12 @@
 package dev.llmbench.microbench.selfbench;
 
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Command-line options of {@link dev.llmbench.microbench.HarnessSelfBenchmark}. Immutable once parsed.
+ * Command-line options of {@link dev.llmbench.microbench.HarnessSelfBenchmark}, parsed by picocli (generated
+ * {@code --help}; a bad value names the option and its range). Immutable once parsed.
  *
  * @param streams        concurrent streams (closed-loop virtual users), ≥ 1
  * @param seconds        measured duration in seconds (requests are issued for this long after warmup, then drained)
@@ -25,90 +27,141 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
                       int inputTokens, int warmup, boolean compareFloor, String apiKeyEnv, int simIoThreads,
                       long stepMicros, boolean stagger) {
 
-    public static final String USAGE = String.join("\n",
-            "usage: java -cp microbench/target/benchmarks.jar dev.llmbench.microbench.HarnessSelfBenchmark [options]",
-            "  --streams N           concurrent streams (closed loop), default 100",
-            "  --seconds S           measured seconds after warmup, default 20",
-            "  --max-tokens K        output tokens per request, default 256 (5.1 s per request at the 20 ms step)",
-            "  --input-tokens I      prompt tokens per request (approximate), default 32",
-            "  --warmup W            warmup requests, default = --streams (the first wave)",
-            "  --out FILE            also write the harness's full result JSON to FILE",
-            "  --compare-floor       also run the same load through a bare HttpClient 5 consumer (simulator mode only)",
-            "  --sim-io-threads T    simulator I/O threads, default 0 (one per processor)",
-            "  --step-micros U       simulator decode step, default 20000",
-            "  --stagger             vary output lengths (normal, mean K, sd K/4, in [K/2, 3K/2]): streams drift apart",
-            "  --endpoint URL        benchmark an external OpenAI-compatible server instead (no error fields)",
-            "  --model M             model name, default selfbench-20ms (required with --endpoint)",
-            "  --api-key-env NAME    environment variable with the API key (external mode), default LLMBENCH_API_KEY",
-            "Prints one JSON line on stdout; progress goes to stderr.");
+    /** The generated usage message (what {@code --help} prints). */
+    public static final String USAGE = new CommandLine(new Arguments()).setUsageHelpWidth(110)
+            .getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
 
-    /** A bad command line: the message names the option. */
+    /** A bad command line (the message names the option and what it allows), or {@code --help} ({@link #help()}). */
     public static final class UsageException extends Exception {
-        public UsageException(String message) { super(message); }
+        private final boolean help;
+
+        public UsageException(String message) { this(message, false); }
+
+        private UsageException(String message, boolean help) {
+            super(message);
+            this.help = help;
+        }
+
+        /** True when the user asked for {@code --help}: print {@link #USAGE}, exit 0. */
+        public boolean help() { return help; }
     }
 
     public boolean external() { return endpoint != null; }
 
+    /** Parses a command line; every option may also be written {@code --name=value}. */
     public static Options parse(String... args) throws UsageException {
-        int streams = 100, seconds = 20, maxTokens = 256, inputTokens = 32, warmup = -1, simIo = 0;
-        long step = 20_000;
-        String out = null, endpoint = null, model = null, apiKeyEnv = null;
-        boolean floor = false, stagger = false;
-        List<String> a = new ArrayList<>(List.of(args));
-        for (int i = 0; i < a.size(); i++) {
-            String opt = a.get(i);
-            String value = null;
-            int eq = opt.indexOf('=');
-            if (opt.startsWith("--") && eq > 0) {
-                value = opt.substring(eq + 1);
-                opt = opt.substring(0, eq);
-            }
-            switch (opt) {
-                case "--compare-floor" -> {
-                    if (value != null) throw new UsageException("--compare-floor takes no value");
-                    floor = true;
-                }
-                case "--stagger" -> {
-                    if (value != null) throw new UsageException("--stagger takes no value");
-                    stagger = true;
-                }
-                case "--help", "-h" -> throw new UsageException("help");
-                case "--streams", "--seconds", "--max-tokens", "--input-tokens", "--warmup", "--out", "--endpoint",
-                     "--model", "--api-key-env", "--sim-io-threads", "--step-micros" -> {
-                    if (value == null) {
-                        if (i + 1 >= a.size() || a.get(i + 1).startsWith("--"))
-                            throw new UsageException(opt + " needs a value");
-                        value = a.get(++i);
-                    }
-                    switch (opt) {
-                        case "--streams" -> streams = intIn(opt, value, 1, 100_000);
-                        case "--seconds" -> seconds = intIn(opt, value, 1, 86_400);
-                        case "--max-tokens" -> maxTokens = intIn(opt, value, 1, 1_000_000);
-                        case "--input-tokens" -> inputTokens = intIn(opt, value, 1, 1_000_000);
-                        case "--warmup" -> warmup = intIn(opt, value, 0, 10_000_000);
-                        case "--sim-io-threads" -> simIo = intIn(opt, value, 0, 64);
-                        case "--step-micros" -> step = intIn(opt, value, 1, 10_000_000);
-                        case "--out" -> out = nonBlank(opt, value);
-                        case "--endpoint" -> endpoint = nonBlank(opt, value);
-                        case "--model" -> model = nonBlank(opt, value);
-                        case "--api-key-env" -> apiKeyEnv = nonBlank(opt, value);
-                        default -> throw new AssertionError(opt);
-                    }
-                }
-                default -> throw new UsageException("unknown option '" + opt + "'");
-            }
+        Arguments a = new Arguments();
+        CommandLine cli = new CommandLine(a);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new UsageException("unknown option '" + String.join(" ", e.getUnmatched()) + "'; see --help");
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (endpoint != null) {
-            if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://"))
-                throw new UsageException("--endpoint must be an http:// or https:// URL, was '" + endpoint + "'");
-            if (model == null) throw new UsageException("--model is required with --endpoint");
-            if (floor) throw new UsageException("--compare-floor needs the in-process simulator (drop --endpoint)");
-        } else if (apiKeyEnv != null) {
+        if (a.help) throw new UsageException("help", true);
+        if (a.endpoint != null) {
+            if (!a.endpoint.startsWith("http://") && !a.endpoint.startsWith("https://"))
+                throw new UsageException("--endpoint must be an http:// or https:// URL, was '" + a.endpoint + "'");
+            if (a.model == null) throw new UsageException("--model is required with --endpoint");
+            if (a.compareFloor) throw new UsageException("--compare-floor needs the in-process simulator (drop --endpoint)");
+        } else if (a.apiKeyEnv != null) {
             throw new UsageException("--api-key-env only applies with --endpoint");
         }
-        if (model == null) model = "selfbench-20ms";
-        return new Options(streams, seconds, out, endpoint, model, maxTokens, inputTokens, warmup, floor, apiKeyEnv,
-                simIo, step, stagger);
+        return new Options(a.streams, a.seconds, a.out, a.endpoint, a.model == null ? DEFAULT_MODEL : a.model,
+                a.maxTokens, a.inputTokens, a.warmup == null ? -1 : a.warmup, a.compareFloor, a.apiKeyEnv, a.simIoThreads, a.stepMicros, a.stagger);
+    }
+
+    private static final String DEFAULT_MODEL = "selfbench-20ms";
+
+    /** The options as picocli reads them: names, defaults, ranges and help text are declared once, here. */
+    @Command(name = "java -cp microbench/target/benchmarks.jar dev.llmbench.microbench.HarnessSelfBenchmark",
+            sortOptions = false, footer = "Prints one JSON line on stdout; progress goes to stderr.")
+    static final class Arguments {
+        @Option(names = "--streams", paramLabel = "N", defaultValue = "100", converter = Streams.class,
+                description = "concurrent streams (closed loop), 1..100000, default ${DEFAULT-VALUE}")
+        int streams;
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "20", converter = Seconds.class,
+                description = "measured seconds after warmup, 1..86400, default ${DEFAULT-VALUE}")
+        int seconds;
+        @Option(names = "--max-tokens", paramLabel = "K", defaultValue = "256", converter = Tokens.class,
+                description = "output tokens per request, default ${DEFAULT-VALUE} (5.1 s per request at the 20 ms step)")
+        int maxTokens;
+        @Option(names = "--input-tokens", paramLabel = "I", defaultValue = "32", converter = Tokens.class,
+                description = "prompt tokens per request (approximate), default ${DEFAULT-VALUE}")
+        int inputTokens;
+        @Option(names = "--warmup", paramLabel = "W", converter = Warmup.class,
+                description = "warmup requests, 0..10000000, default = --streams (the first wave)")
+        Integer warmup; // null: one per stream
+        @Option(names = "--out", paramLabel = "FILE", converter = NonBlank.class,
+                description = "also write the harness's full result JSON to FILE")
+        String out;
+        @Option(names = "--compare-floor",
+                description = "also run the same load through a bare HttpClient 5 consumer (simulator mode only)")
+        boolean compareFloor;
+        @Option(names = "--sim-io-threads", paramLabel = "T", defaultValue = "0", converter = IoThreads.class,
+                description = "simulator I/O threads, 0..64, default ${DEFAULT-VALUE} (one per processor)")
+        int simIoThreads;
+        @Option(names = "--step-micros", paramLabel = "U", defaultValue = "20000", converter = StepMicros.class,
+                description = "simulator decode step in microseconds, default ${DEFAULT-VALUE}")
+        int stepMicros;
+        @Option(names = "--stagger",
+                description = "vary output lengths (normal, mean K, sd K/4, in [K/2, 3K/2]): streams drift apart")
+        boolean stagger;
+        @Option(names = "--endpoint", paramLabel = "URL", converter = NonBlank.class,
+                description = "benchmark an external OpenAI-compatible server instead (no error fields)")
+        String endpoint;
+        @Option(names = "--model", paramLabel = "M", converter = NonBlank.class,
+                description = "model name, default " + DEFAULT_MODEL + " (required with --endpoint)")
+        String model;
+        @Option(names = "--api-key-env", paramLabel = "NAME", converter = NonBlank.class,
+                description = "environment variable with the API key (external mode), default LLMBENCH_API_KEY")
+        String apiKeyEnv;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+        boolean help;
+    }
+
+    /** An integer option within [min, max]; the message says which range (picocli prefixes the option's name). */
+    private abstract static class IntIn implements CommandLine.ITypeConverter<Integer> {
+        private final int min;
+        private final int max;
+
+        IntIn(int min, int max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("must be an integer in " + min + ".." + max + ", was '" + value + "'");
+            }
+            if (n < min || n > max) throw new CommandLine.TypeConversionException("must be in " + min + ".." + max + ", was " + value);
+            return n;
+        }
+    }
+
+    static final class Streams extends IntIn { Streams() { super(1, 100_000); } }
+
+    static final class Seconds extends IntIn { Seconds() { super(1, 86_400); } }
+
+    static final class Tokens extends IntIn { Tokens() { super(1, 1_000_000); } }
+
+    static final class Warmup extends IntIn { Warmup() { super(0, 10_000_000); } }
+
+    static final class IoThreads extends IntIn { IoThreads() { super(0, 64); } }
+
+    static final class StepMicros extends IntIn { StepMicros() { super(1, 10_000_000); } }
+
+    static final class NonBlank implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) throw new CommandLine.TypeConversionException("must not be blank");
+            return value.strip();
+        }
     }
 
     /** The output-token shape of a request: fixed K, or staggered around K. */
@@ -120,19 +173,4 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
 
     /** Warmup requests actually used. */
     public int warmupRequests() { return warmup < 0 ? streams : warmup; }
-
-    private static int intIn(String opt, String v, int min, int max) throws UsageException {
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < min || n > max) throw new UsageException(opt + " must be in " + min + ".." + max + ", was " + v);
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(opt + " must be an integer, was '" + v + "'");
-        }
-    }
-
-    private static String nonBlank(String opt, String v) throws UsageException {
-        if (v.isBlank()) throw new UsageException(opt + " must not be blank");
-        return v.strip();
-    }
 }
