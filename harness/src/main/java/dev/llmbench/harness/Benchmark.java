@@ -18,12 +18,12 @@ import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.RunMetadata;
 import dev.llmbench.harness.slo.GoodputCounter;
-import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.Objective;
 import dev.llmbench.harness.slo.SloSet;
 import dev.llmbench.harness.workload.Dataset;
 import dev.llmbench.harness.workload.DatasetWorkload;
 import dev.llmbench.harness.workload.PromptFactory;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.WorkItem;
 import dev.llmbench.harness.workload.WorkSource;
 import dev.llmbench.harness.workload.tokenizer.ApproximateTokenizer;
@@ -51,7 +51,7 @@ import java.util.function.Consumer;
  *         .endpoint(EndpointConfig.builder("http://127.0.0.1:8000").build())
  *         .model("llama-2-70b-chat")
  *         .load(LoadModel.concurrency(NamedTier.MEDIUM))
- *         .promptShape(PromptShape.of(100, 1000))
+ *         .promptShape(RequestShape.of(100, 1000))
  *         .warmupRequests(5)
  *         .maxRequests(200)
  *         .slo("p90(ttft) < 800ms", "error_rate < 1%")
@@ -86,7 +86,7 @@ public final class Benchmark {
     private final WireProtocol protocol;
     private final String model;
     private final LoadModel load;
-    private final PromptShape promptShape;
+    private final RequestShape promptShape;
     private final boolean stream;
     private final boolean exactOutputLength;
     private final boolean uniquePromptPrefix;
@@ -207,7 +207,7 @@ public final class Benchmark {
         List<String> expressions = null;
         if (!slos.isEmpty()) {
             expressions = new ArrayList<>();
-            for (Slo s : slos.slos()) expressions.add(s.expression());
+            for (Objective s : slos.slos()) expressions.add(s.expression());
         }
         return new BenchmarkConfiguration(name, model, client.describe(), load.toConfig(), promptShape,
                 work.approximate(), new BenchmarkConfiguration.Tokenizer(t.name(), t.approximate(),
@@ -226,7 +226,7 @@ public final class Benchmark {
         private WireProtocol protocol = OpenAiProtocol.chat();
         private String model;
         private LoadModel load = LoadModel.concurrency(1);
-        private PromptShape promptShape = PromptShape.preset("short-in-short-out");
+        private RequestShape promptShape = RequestShape.preset("short-in-short-out");
         private boolean stream = true;
         private boolean exactOutputLength = true;
         private boolean uniquePromptPrefix = true;
@@ -260,7 +260,7 @@ public final class Benchmark {
             this.model = m; return this;
         }
         public Builder load(LoadModel l) { this.load = Objects.requireNonNull(l); return this; }
-        public Builder promptShape(PromptShape s) { this.promptShape = Objects.requireNonNull(s); return this; }
+        public Builder promptShape(RequestShape s) { this.promptShape = Objects.requireNonNull(s); return this; }
         /** Streamed (default) or not; non-streamed requests report TTFT equal to E2E. */
         public Builder stream(boolean s) { this.stream = s; return this; }
         /**
@@ -321,7 +321,7 @@ public final class Benchmark {
         public Builder onRequest(Consumer<RequestTimeline> observer) { requestObservers.add(Objects.requireNonNull(observer)); return this; }
 
         /**
-         * Adds SLOs in the grammar of {@link Slo} (e.g. {@code "p90(ttft) < 800ms"}, {@code "goodput >= 2rps"}); may be
+         * Adds SLOs in the grammar of {@link Objective} (e.g. {@code "p90(ttft) < 800ms"}, {@code "goodput >= 2rps"}); may be
          * called more than once. They are parsed by {@link #build()}, which throws a
          * {@link dev.llmbench.harness.slo.SloSyntaxException} for a malformed one.
          */

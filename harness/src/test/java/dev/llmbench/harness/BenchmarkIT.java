@@ -9,7 +9,7 @@ import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.simulator.Fault;
 import dev.llmbench.simulator.FaultPlan;
 import dev.llmbench.simulator.Profile;
@@ -39,7 +39,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("fast-sim-0.5b")
                     .load(LoadModel.concurrency(4))
-                    .promptShape(PromptShape.of(64, 16))
+                    .promptShape(RequestShape.of(64, 16))
                     .warmupRequests(3)
                     .maxRequests(20)
                     .outputDirectory(dir)
@@ -95,7 +95,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("m")
                     .load(LoadModel.concurrency(40))
-                    .promptShape(PromptShape.of(16, 10))
+                    .promptShape(RequestShape.of(16, 10))
                     .maxRequests(40)
                     .build()
                     .run();
@@ -113,7 +113,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("m")
                     .load(LoadModel.arrivalRate(20, ArrivalProcess.CONSTANT).withMaxConcurrency(1))
-                    .promptShape(PromptShape.of(16, 10))
+                    .promptShape(RequestShape.of(16, 10))
                     .maxRequests(12)
                     .build()
                     .run();
@@ -143,7 +143,7 @@ class BenchmarkIT {
                             .timeouts(Timeouts.defaults().withIdle(Duration.ofMillis(300))).build())
                     .model("m")
                     .load(LoadModel.concurrency(4))
-                    .promptShape(PromptShape.of(16, 8))
+                    .promptShape(RequestShape.of(16, 8))
                     .maxRequests(80)
                     .onRequest(seen::add)
                     .build()
@@ -172,7 +172,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("m")
                     .load(LoadModel.concurrency(2))
-                    .promptShape(PromptShape.of(16, 8))
+                    .promptShape(RequestShape.of(16, 8))
                     .maxDuration(Duration.ofMillis(800))
                     .build()
                     .run();
@@ -192,7 +192,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("m")
                     .load(LoadModel.concurrency(3))
-                    .promptShape(PromptShape.of(16, 10))
+                    .promptShape(RequestShape.of(16, 10))
                     .maxDuration(Duration.ofSeconds(30))
                     .outputDirectory(dir)
                     .build()
@@ -221,7 +221,7 @@ class BenchmarkIT {
                     .endpoint(sim.baseUri().toString())
                     .model("m")
                     .load(LoadModel.concurrency(2))
-                    .promptShape(PromptShape.of(16, 8))
+                    .promptShape(RequestShape.of(16, 8))
                     .maxRequests(10)
                     .slo("p90(ttft) < 10s", "error_rate < 1%", "p50(e2e) < 1us")
                     .build()
@@ -243,7 +243,7 @@ class BenchmarkIT {
                     .endpoint(EndpointConfig.builder(sim.baseUri().toString()).build())
                     .model("m")
                     .load(LoadModel.burst(10, 2, Duration.ofMillis(300)))
-                    .promptShape(PromptShape.of(16, 4))
+                    .promptShape(RequestShape.of(16, 4))
                     .maxRequests(1000)
                     .build()
                     .run();

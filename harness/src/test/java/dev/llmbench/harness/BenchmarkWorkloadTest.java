@@ -9,7 +9,7 @@ import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.result.BenchmarkResult;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.tokenizer.Tokenizers;
 import dev.llmbench.harness.workload.tokenizer.TokenizerException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class BenchmarkWorkloadTest {
     }
 
     private static Benchmark.Builder benchmark(EndpointConfig config) {
-        return Benchmark.builder("workload").endpoint(config).model("m").maxRequests(12).promptShape(PromptShape.of(120, 8));
+        return Benchmark.builder("workload").endpoint(config).model("m").maxRequests(12).promptShape(RequestShape.of(120, 8));
     }
 
     @Test

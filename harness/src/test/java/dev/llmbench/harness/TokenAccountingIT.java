@@ -10,7 +10,7 @@ import dev.llmbench.harness.metrics.TokenSource;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.SloVerdict;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ class TokenAccountingIT {
                     .endpoint(sim.baseUri().toString())
                     .model("fast-sim-0.5b")
                     .load(LoadModel.concurrency(4))
-                    .promptShape(PromptShape.of(550, 32))
+                    .promptShape(RequestShape.of(550, 32))
                     .tokenizer("cl100k_base")
                     .maxRequests(20)
                     .slo("token_count_mismatch < 25%")
@@ -87,7 +87,7 @@ class TokenAccountingIT {
                     .endpoint(sim.baseUri().toString())
                     .model("fast-sim-0.5b")
                     .load(LoadModel.concurrency(2))
-                    .promptShape(PromptShape.of(100, 20))
+                    .promptShape(RequestShape.of(100, 20))
                     .dataset(data)
                     .tokenizer("o200k_base")
                     .maxRequests(9)

@@ -1,3 +1,4 @@
+// Over 400 lines: every figure of a run is recorded by one single-writer object so that one snapshot sees them all consistently.
 package dev.llmbench.harness.metrics;
 
 import dev.llmbench.harness.endpoint.Failure;

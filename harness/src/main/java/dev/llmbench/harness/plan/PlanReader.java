@@ -8,7 +8,7 @@ import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.SettingValue;
 import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.harness.settings.SettingsException;
-import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.Objective;
 import dev.llmbench.harness.workload.ShapeSpec;
 import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 import dev.llmbench.harness.workload.tokenizer.Tokenizers;
@@ -103,7 +103,7 @@ final class PlanReader {
         List<String> out = new ArrayList<>();
         for (LayeredSettings.Item item : s.list(Settings.SLO)) {
             try {
-                Slo.parse(item.text());
+                Objective.parse(item.text());
             } catch (IllegalArgumentException e) {
                 throw SettingsException.at(item.from(), e.getMessage());
             }

@@ -4,7 +4,7 @@ import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.harness.settings.SettingsException;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.ShapeSpec;
 import dev.llmbench.harness.workload.TokenCount;
 
@@ -44,18 +44,18 @@ public final class ShapeReader {
      *
      * @throws IllegalArgumentException saying what is allowed
      */
-    public static PromptShape parse(String text) {
+    public static RequestShape parse(String text) {
         String t = text.strip();
         int colon = t.indexOf(':');
         if (colon < 0) {
             try {
-                return PromptShape.preset(t);
+                return RequestShape.preset(t);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + t + "' is not a prompt shape; allowed: "
-                        + String.join(", ", PromptShape.presetNames()) + ", or INPUT:OUTPUT tokens such as 128:32 or 500+-200:250");
+                        + String.join(", ", RequestShape.presetNames()) + ", or INPUT:OUTPUT tokens such as 128:32 or 500+-200:250");
             }
         }
-        return PromptShape.of(side(t, t.substring(0, colon), "input"), side(t, t.substring(colon + 1), "output"));
+        return RequestShape.of(side(t, t.substring(0, colon), "input"), side(t, t.substring(colon + 1), "output"));
     }
 
     /** The text {@link #parse} reads back to a shape with these token counts, e.g. {@code 500+-200[1..1100]:250}. */

@@ -1,7 +1,7 @@
 package dev.llmbench.harness.report;
 
 import dev.llmbench.harness.cost.CostFigures;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 
 import dev.llmbench.harness.compare.ComparisonReport;
 import dev.llmbench.harness.compare.MetricComparison;
@@ -231,11 +231,11 @@ final class ReportViewBuilder {
 
     /** The prompt shape of a result in words, from its configuration. */
     static String shape(BenchmarkResult r) {
-        PromptShape m = r.configuration().promptShape();
+        RequestShape m = r.configuration().promptShape();
         if (m == null) return "";
         String tokens = m.inputTokens().describe() + "→" + m.outputTokens().describe() + " tok";
         String name = m.name();
-        return name == null || PromptShape.CUSTOM.equals(name) ? tokens : name + " (" + tokens + ")";
+        return name == null || RequestShape.CUSTOM.equals(name) ? tokens : name + " (" + tokens + ")";
     }
 
     /** What a million output tokens cost ({@code usd_per_1k_output_tokens} × 1000), null when not priced. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointDescription;
 import dev.llmbench.harness.load.LoadConfig;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.TokenCount;
 
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ import java.util.Map;
         "dataset", "unique_prompt_prefix", "run_id", "stream", "exact_output_length", "output_length_steering",
         "extra_fields", "bounds", "seed", "pricing", "simulator", "slos"})
 public record BenchmarkConfiguration(String name, String model, EndpointDescription endpoint, LoadConfig load,
-                                     PromptShape promptShape, Boolean promptTokensApproximate, Tokenizer tokenizer,
+                                     RequestShape promptShape, Boolean promptTokensApproximate, Tokenizer tokenizer,
                                      Dataset dataset, Boolean uniquePromptPrefix, String runId, Boolean stream,
                                      Boolean exactOutputLength, OutputLengthSteering outputLengthSteering,
                                      Map<String, Object> extraFields, Bounds bounds, Long seed, Pricing pricing,

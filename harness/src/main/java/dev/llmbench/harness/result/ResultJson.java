@@ -88,7 +88,7 @@ final class ResultJson {
         module.setMixInAnnotation(SystemThroughput.class, ResultJsonMixins.ThroughputMixin.class);
         module.addSerializer(Pricing.class, new PricingSerializer());
         module.addDeserializer(Pricing.class, new PricingDeserializer());
-        module.setMixInAnnotation(dev.llmbench.harness.workload.PromptShape.class, ResultJsonMixins.PromptShapeMixin.class);
+        module.setMixInAnnotation(dev.llmbench.harness.workload.RequestShape.class, ResultJsonMixins.RequestShapeMixin.class);
         // The configuration records what was known: a field a file did not have stays absent when written back.
         for (Class<?> c : List.of(dev.llmbench.harness.load.LoadConfig.class, dev.llmbench.harness.endpoint.EndpointDescription.class,
                 dev.llmbench.harness.endpoint.EndpointDescription.TimeoutsMillis.class, BenchmarkConfiguration.Tokenizer.class,

@@ -69,7 +69,7 @@ final class ResultJsonMixins {
 
     /** {@code isPreset()} is derived from the name. */
     @JsonIgnoreProperties({"preset"})
-    abstract static class PromptShapeMixin {
+    abstract static class RequestShapeMixin {
     }
 
     abstract static class PointMixin {

@@ -3,7 +3,7 @@ package dev.llmbench.harness.result;
 import java.util.Objects;
 
 /**
- * The verdict on one SLO over one benchmark result (see {@code dev.llmbench.harness.slo.Slo#evaluate}).
+ * The verdict on one SLO over one benchmark result (see {@code dev.llmbench.harness.slo.Objective#evaluate}).
  *
  * <p>{@code measured} and {@code limit} are in the SLO's display unit {@code unit}: the duration unit the SLO was
  * written with ({@code "ms"}, {@code "s"}, …), {@code "%"} for rates (also when the limit was written as a

@@ -22,12 +22,12 @@ final class SloParser {
         this.src = src;
     }
 
-    static Slo parse(String expression) {
+    static Objective parse(String expression) {
         if (expression == null) throw new SloSyntaxException("", 0, 0, "the SLO expression is null", MetricName.ids());
         return new SloParser(expression).parse();
     }
 
-    private Slo parse() {
+    private Objective parse() {
         skipWs();
         if (i == src.length()) {
             throw error(i, 0, "empty SLO expression: expected a metric or a statistic such as p90(ttft)",
@@ -44,7 +44,7 @@ final class SloParser {
         Statistic stat = lhs.ref().statistic();
 
         skipWs();
-        Slo.Comparator cmp = comparator();
+        Objective.Comparator cmp = comparator();
         skipWs();
 
         int numStart = i;
@@ -125,30 +125,30 @@ final class SloParser {
             throw error(i, end - i, "unexpected '" + src.substring(i, end) + "' after the limit: an SLO is one comparison",
                     List.of("end of the expression"));
         }
-        return new Slo(src.trim(), metric, stat, cmp, number, unit, displayUnit,
+        return new Objective(src.trim(), metric, stat, cmp, number, unit, displayUnit,
                 limitDisplay, limitBase, baseToDisplay);
     }
 
     // ---- pieces
 
-    private Slo.Comparator comparator() {
+    private Objective.Comparator comparator() {
         int start = i;
         char c = peek();
         char d = i + 1 < src.length() ? src.charAt(i + 1) : 0;
         if (c == '<' || c == '>') {
             boolean eq = d == '=';
             i += eq ? 2 : 1;
-            return c == '<' ? (eq ? Slo.Comparator.LE : Slo.Comparator.LT) : (eq ? Slo.Comparator.GE : Slo.Comparator.GT);
+            return c == '<' ? (eq ? Objective.Comparator.LE : Objective.Comparator.LT) : (eq ? Objective.Comparator.GE : Objective.Comparator.GT);
         }
-        if (c == '≤') { i++; return Slo.Comparator.LE; }
-        if (c == '≥') { i++; return Slo.Comparator.GE; }
+        if (c == '≤') { i++; return Objective.Comparator.LE; }
+        if (c == '≥') { i++; return Objective.Comparator.GE; }
         if (c == '=' || c == '!') {
             int len = d == '=' ? 2 : 1;
             throw error(start, len, "unsupported comparator '" + src.substring(start, start + len)
-                    + "': measured values are never exactly equal to a limit", Slo.COMPARATORS_ALLOWED);
+                    + "': measured values are never exactly equal to a limit", Objective.COMPARATORS_ALLOWED);
         }
-        if (i >= src.length()) throw error(i, 0, "missing comparator and limit at the end", Slo.COMPARATORS_ALLOWED);
-        throw error(start, tokenLength(start), "missing comparator before '" + token(start) + "'", Slo.COMPARATORS_ALLOWED);
+        if (i >= src.length()) throw error(i, 0, "missing comparator and limit at the end", Objective.COMPARATORS_ALLOWED);
+        throw error(start, tokenLength(start), "missing comparator before '" + token(start) + "'", Objective.COMPARATORS_ALLOWED);
     }
 
     private BigDecimal number(MetricName metric) {

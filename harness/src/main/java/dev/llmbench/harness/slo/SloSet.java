@@ -15,10 +15,10 @@ import java.util.Objects;
  * goodput.
  *
  * <p><b>Goodput</b> (DESIGN.md: requests/s that met every SLO) follows DistServe and vLLM's {@code bench serve
- * --goodput}: a measured request is <em>good</em> when it succeeded and, for every {@linkplain Slo#perRequest()
+ * --goodput}: a measured request is <em>good</em> when it succeeded and, for every {@linkplain Objective#perRequest()
  * per-request} SLO of the set (ttft, ttfo, tpot, itl, e2e, queue_delay, output_speed, request_throughput; not
  * stddev), its own value meets that SLO's
- * limit (see {@link Slo#admits} for the exact rule, including itl). Run-level SLOs (error_rate, rate_limited_rate,
+ * limit (see {@link Objective#admits} for the exact rule, including itl). Run-level SLOs (error_rate, rate_limited_rate,
  * output_throughput, request_rate, goodput, cost) do not judge single requests. Goodput is good requests / seconds of
  * the measured window ({@link dev.llmbench.harness.metrics.SystemThroughput#windowSeconds()}); with no per-request
  * SLO in the set every successful measured request is good. Count it with {@link #goodputCounter()} while the run
@@ -30,13 +30,13 @@ public final class SloSet {
 
     private static final SloSet EMPTY = new SloSet(List.of());
 
-    private final List<Slo> slos;
-    private final List<Slo> perRequest;
+    private final List<Objective> slos;
+    private final List<Objective> perRequest;
 
-    private SloSet(List<Slo> slos) {
+    private SloSet(List<Objective> slos) {
         this.slos = List.copyOf(slos);
-        List<Slo> pr = new ArrayList<>();
-        for (Slo s : this.slos) if (s.perRequest()) pr.add(s);
+        List<Objective> pr = new ArrayList<>();
+        for (Objective s : this.slos) if (s.perRequest()) pr.add(s);
         this.perRequest = List.copyOf(pr);
     }
 
@@ -48,14 +48,14 @@ public final class SloSet {
     /** Parses every expression, in order. @throws SloSyntaxException at the first malformed one */
     public static SloSet parse(Collection<String> expressions) {
         Objects.requireNonNull(expressions, "expressions");
-        List<Slo> l = new ArrayList<>(expressions.size());
-        for (String e : expressions) l.add(Slo.parse(e));
+        List<Objective> l = new ArrayList<>(expressions.size());
+        for (String e : expressions) l.add(Objective.parse(e));
         return new SloSet(l);
     }
 
     /** A set of already parsed SLOs. */
-    public static SloSet of(Collection<Slo> slos) {
-        for (Slo s : slos) Objects.requireNonNull(s, "slo");
+    public static SloSet of(Collection<Objective> slos) {
+        for (Objective s : slos) Objects.requireNonNull(s, "slo");
         return new SloSet(new ArrayList<>(slos));
     }
 
@@ -65,7 +65,7 @@ public final class SloSet {
     }
 
     /** The SLOs, in the order given. */
-    public List<Slo> slos() {
+    public List<Objective> slos() {
         return slos;
     }
 
@@ -83,14 +83,14 @@ public final class SloSet {
      */
     public boolean admits(RequestTimeline t) {
         if (t.outcome() != RequestTimeline.Outcome.SUCCESS) return false;
-        for (Slo s : perRequest) if (!s.admits(t)) return false;
+        for (Objective s : perRequest) if (!s.admits(t)) return false;
         return true;
     }
 
     /** One verdict per SLO, in order. */
     public List<SloVerdict> evaluate(BenchmarkResult result) {
         List<SloVerdict> v = new ArrayList<>(slos.size());
-        for (Slo s : slos) v.add(s.evaluate(result));
+        for (Objective s : slos) v.add(s.evaluate(result));
         return List.copyOf(v);
     }
 
@@ -109,7 +109,7 @@ public final class SloSet {
     @Override
     public String toString() {
         List<String> e = new ArrayList<>();
-        for (Slo s : slos) e.add(s.expression());
+        for (Objective s : slos) e.add(s.expression());
         return e.toString();
     }
 

@@ -3,7 +3,7 @@ package dev.llmbench.harness.slo;
 import java.util.List;
 
 /**
- * A malformed SLO expression, thrown by {@link Slo#parse} at once. The message quotes the expression, points at
+ * A malformed SLO expression, thrown by {@link Objective#parse} at once. The message quotes the expression, points at
  * the offending token with a caret line under it and lists what is allowed there:
  *
  * <pre>

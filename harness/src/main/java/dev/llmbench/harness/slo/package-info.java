@@ -61,7 +61,7 @@
  * ({@link dev.llmbench.harness.metrics.NearestRank}) and report the histogram's value (3 significant digits).
  *
  * <h2>Verdicts</h2>
- * {@link dev.llmbench.harness.slo.Slo#evaluate} never throws for a result: what cannot be measured fails with
+ * {@link dev.llmbench.harness.slo.Objective#evaluate} never throws for a result: what cannot be measured fails with
  * {@code measured = NaN} and a detail that says why — {@code "no samples"} (e.g. tpot when every response had fewer
  * than 2 tokens, or no measured request at all), {@code "no pricing configured"}, {@code "goodput not measured"}.
  * Measured and limit are in the SLO's display unit: the duration unit written, {@code %}, {@code tok/s}, the request

@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
 public final class DatasetWorkload implements WorkSource {
 
     private final Dataset dataset;
-    private final PromptShape fallback;
+    private final RequestShape fallback;
     private final Tokenizer tokenizer;
     private final boolean uniquePrefix;
     private final String runId;
@@ -43,7 +43,7 @@ public final class DatasetWorkload implements WorkSource {
      * @param runId        the run id in the prefix
      * @param seed         the shuffle's seed
      */
-    public DatasetWorkload(Dataset dataset, PromptShape fallback, Tokenizer tokenizer, boolean uniquePrefix,
+    public DatasetWorkload(Dataset dataset, RequestShape fallback, Tokenizer tokenizer, boolean uniquePrefix,
                            String runId, long seed) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.fallback = Objects.requireNonNull(fallback, "fallback");

@@ -64,7 +64,7 @@ public final class PromptFactory implements WorkSource {
     private static final String FILLERS = " .,ae";
     private static final int MAX_CHARACTER_STEPS = 64;
 
-    private final PromptShape shape;
+    private final RequestShape shape;
     private final String runId;
     private final boolean uniquePrefix;
     private final String corpus;
@@ -88,12 +88,12 @@ public final class PromptFactory implements WorkSource {
     }
 
     /** A factory with unique prefixes, the shipped corpus, the approximate tokenizer and the given run id. */
-    public static PromptFactory of(PromptShape shape, String runId) {
+    public static PromptFactory of(RequestShape shape, String runId) {
         return builder(shape).runId(runId).build();
     }
 
     /** Start configuring a factory for {@code shape}. */
-    public static Builder builder(PromptShape shape) {
+    public static Builder builder(RequestShape shape) {
         return new Builder(shape);
     }
 
@@ -293,7 +293,7 @@ public final class PromptFactory implements WorkSource {
         return uniquePrefix ? "Request " + requestIndex + " of run " + runId + ": " : "";
     }
 
-    public PromptShape shape() {
+    public RequestShape shape() {
         return shape;
     }
 
@@ -353,13 +353,13 @@ public final class PromptFactory implements WorkSource {
 
     /** Options for a {@link PromptFactory}. */
     public static final class Builder {
-        private final PromptShape shape;
+        private final RequestShape shape;
         private String runId;
         private boolean uniquePrefix = true;
         private String corpus;
         private Tokenizer tokenizer;
 
-        private Builder(PromptShape shape) {
+        private Builder(RequestShape shape) {
             this.shape = Objects.requireNonNull(shape, "shape must not be null");
         }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param label e.g. {@code 100→1000 tokens}, {@code short-in-long-out 100→1000 tokens}, {@code 500±200→250±100 tokens}
  * @param slug  e.g. {@code 100x1000}, {@code short-in-long-out}
  */
-public record ShapeSpec(PromptShape shape, String label, String slug) {
+public record ShapeSpec(RequestShape shape, String label, String slug) {
 
     public ShapeSpec {
         Objects.requireNonNull(shape);
@@ -18,7 +18,7 @@ public record ShapeSpec(PromptShape shape, String label, String slug) {
     }
 
     /** Labels a harness shape. */
-    public static ShapeSpec of(PromptShape shape) {
+    public static ShapeSpec of(RequestShape shape) {
         String tokens = tokens(shape.inputTokens()) + "→" + tokens(shape.outputTokens()) + " tokens";
         if (shape.isPreset()) return new ShapeSpec(shape, shape.name() + " " + tokens, shape.name());
         return new ShapeSpec(shape, tokens, slug(shape.inputTokens()) + "x" + slug(shape.outputTokens()));

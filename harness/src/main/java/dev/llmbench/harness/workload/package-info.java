@@ -1,7 +1,7 @@
 /**
  * Workload: what each request asks for.
  *
- * <p>A {@link dev.llmbench.harness.workload.PromptShape} gives input and output token counts, each fixed or a
+ * <p>A {@link dev.llmbench.harness.workload.RequestShape} gives input and output token counts, each fixed or a
  * clipped normal distribution ({@link dev.llmbench.harness.workload.TokenCount}), with named presets. A
  * {@link dev.llmbench.harness.workload.PromptFactory} turns a shape into concrete
  * {@link dev.llmbench.harness.workload.WorkItem}s: prompt text built from a shipped public-domain corpus, with a

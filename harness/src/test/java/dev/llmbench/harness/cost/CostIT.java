@@ -6,7 +6,7 @@ import dev.llmbench.harness.report.ResultSet;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.SloVerdict;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class CostIT {
                 .endpoint(sim.baseUri().toString())
                 .model("fast-sim-0.5b")
                 .load(LoadModel.concurrency(2))
-                .promptShape(PromptShape.of(40, 20))
+                .promptShape(RequestShape.of(40, 20))
                 .maxRequests(10)
                 .pricing(pricing);
     }

@@ -2,7 +2,7 @@ package dev.llmbench.harness.metrics;
 
 import dev.llmbench.harness.compare.CompareMetric;
 import dev.llmbench.harness.compare.CompareOptions;
-import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.Objective;
 import dev.llmbench.harness.slo.SloSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class MetricVocabularyTest {
         for (String stat : STATISTICS) {
             String text = stat + "(" + m.id() + ")";
             MetricRef ref = MetricRef.parse(text);
-            Slo slo = Slo.parse(text + " <= " + limit(m));
+            Objective slo = Objective.parse(text + " <= " + limit(m));
             assertThat(slo.metric()).isEqualTo(m.id());
             assertThat(slo.statistic()).isEqualTo(ref.statistic().id());
             assertThat(CompareMetric.parse(text).id()).isEqualTo(ref.id());
@@ -57,7 +57,7 @@ class MetricVocabularyTest {
     @ParameterizedTest
     @EnumSource(MetricName.class)
     void everyMetricWrittenBareIsAcceptedOrRefusedAlikeBySlosAndComparisons(MetricName m) {
-        SloSyntaxException sloError = catchThrowableOfType(() -> Slo.parse(m.id() + " <= " + limit(m)), SloSyntaxException.class);
+        SloSyntaxException sloError = catchThrowableOfType(() -> Objective.parse(m.id() + " <= " + limit(m)), SloSyntaxException.class);
         IllegalArgumentException compareError = catchThrowableOfType(() -> CompareMetric.parse(m.id()), IllegalArgumentException.class);
         if (m.distribution() && m.bareStatistic() == null) {
             assertThat(sloError).isNotNull();
@@ -67,7 +67,7 @@ class MetricVocabularyTest {
             assertThat(sloError).isNull();
             assertThat(compareError).isNull();
             Statistic bare = m.bareStatistic();
-            assertThat(Slo.parse(m.id() + " <= " + limit(m)).statistic()).isEqualTo(bare == null ? null : bare.id());
+            assertThat(Objective.parse(m.id() + " <= " + limit(m)).statistic()).isEqualTo(bare == null ? null : bare.id());
             assertThat(CompareMetric.parse(m.id()).id()).isEqualTo(bare == null ? m.id() : bare.id() + "(" + m.id() + ")");
         }
         // A tolerance may name any metric on its own: for a distribution, all of its statistics.
@@ -77,8 +77,8 @@ class MetricVocabularyTest {
 
     @Test
     void avgIsAnotherSpellingOfMeanEverywhere() {
-        assertThat(Slo.parse("avg(tpot) <= 40ms")).isEqualTo(Slo.parse("mean(tpot) <= 40ms"));
-        assertThat(Slo.parse("avg(tpot) <= 40ms").statistic()).isEqualTo("mean");
+        assertThat(Objective.parse("avg(tpot) <= 40ms")).isEqualTo(Objective.parse("mean(tpot) <= 40ms"));
+        assertThat(Objective.parse("avg(tpot) <= 40ms").statistic()).isEqualTo("mean");
         assertThat(CompareMetric.parse("avg(tpot)").id()).isEqualTo("mean(tpot)");
         assertThat(toleranceKey("avg(tpot)")).isEqualTo("mean(tpot)");
         assertThat(toleranceKey(MetricRef.fromUnderscoreName("avg_tpot"))).isEqualTo("mean(tpot)");
@@ -88,7 +88,7 @@ class MetricVocabularyTest {
     @ValueSource(strings = {"ttfb", "p90(ttfb)", "median(ttft)", "p101(ttft)", "p0(ttft)", "p90(error_rate)",
             "ttft(p90)", "p90 ttft", "p90(ttft", "p90()"})
     void whatOneRefusesTheOthersRefuseForTheSameReasonAtTheSameToken(String text) {
-        SloSyntaxException slo = catchThrowableOfType(() -> Slo.parse(text + " < 1ms"), SloSyntaxException.class);
+        SloSyntaxException slo = catchThrowableOfType(() -> Objective.parse(text + " < 1ms"), SloSyntaxException.class);
         IllegalArgumentException compare = catchThrowableOfType(() -> CompareMetric.parse(text), IllegalArgumentException.class);
         IllegalArgumentException tolerance = catchThrowableOfType(() -> toleranceKey(text), IllegalArgumentException.class);
         assertThat(slo).as(text).isNotNull();
@@ -106,7 +106,7 @@ class MetricVocabularyTest {
 
     @Test
     void theRegistryNamesWhatEveryComponentKnows() {
-        assertThat(Slo.metricNames()).isEqualTo(MetricName.ids());
+        assertThat(Objective.metricNames()).isEqualTo(MetricName.ids());
         assertThat(CompareOptions.BASE_METRICS).isEqualTo(MetricName.ids());
         assertThat(MetricsRecorder.METRIC_NAMES).isEqualTo(MetricName.distributionIds());
         assertThat(new MetricsRecorder(0L).snapshot().metrics().keySet()).containsExactlyElementsOf(MetricName.distributionIds());

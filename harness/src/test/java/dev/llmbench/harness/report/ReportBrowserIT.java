@@ -6,7 +6,7 @@ import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.compare.ComparisonReport;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.result.BenchmarkResult;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
 import org.junit.jupiter.api.Assumptions;
@@ -53,7 +53,7 @@ class ReportBrowserIT {
                             .endpoint(sim.baseUri().toString())
                             .model(model)
                             .load(LoadModel.concurrency(users))
-                            .promptShape(PromptShape.of(64, 24))
+                            .promptShape(RequestShape.of(64, 24))
                             .warmupRequests(2)
                             .maxRequests(40)
                             .slo("p90(ttft) < 800ms", "error_rate < 1%")

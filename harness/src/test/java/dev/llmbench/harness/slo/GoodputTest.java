@@ -78,14 +78,14 @@ class GoodputTest {
 
         BenchmarkResult r = counter.applyTo(result(timelines));
         assertThat(r.throughput().goodputRequestsPerSecond()).isCloseTo(2 / 2.6, within(1e-9));
-        assertThat(Slo.parse("goodput >= 0.7rps").evaluate(r).passed()).isTrue();
-        assertThat(Slo.parse("goodput >= 1rps").evaluate(r).passed()).isFalse();
+        assertThat(Objective.parse("goodput >= 0.7rps").evaluate(r).passed()).isTrue();
+        assertThat(Objective.parse("goodput >= 1rps").evaluate(r).passed()).isFalse();
     }
 
     @Test
     void reportsZeroGoodputForAnEmptyWindow() {
         BenchmarkResult r = slos.goodputCounter().applyTo(result(List.of()));
         assertThat(r.throughput().goodputRequestsPerSecond()).isZero();
-        assertThat(Slo.parse("goodput >= 1rps").evaluate(r).detail()).startsWith("no samples");
+        assertThat(Objective.parse("goodput >= 1rps").evaluate(r).detail()).startsWith("no samples");
     }
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SloSyntaxErrorTest {
 
     private static SloSyntaxException error(String expression) {
-        SloSyntaxException e = catchThrowableOfType(() -> Slo.parse(expression), SloSyntaxException.class);
+        SloSyntaxException e = catchThrowableOfType(() -> Objective.parse(expression), SloSyntaxException.class);
         assertThat(e).as("expected a syntax error for '%s'", expression).isNotNull();
         assertThat(e).isInstanceOf(IllegalArgumentException.class);
         return e;

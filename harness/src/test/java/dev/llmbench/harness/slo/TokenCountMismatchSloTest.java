@@ -43,20 +43,20 @@ class TokenCountMismatchSloTest {
 
     @Test
     void parses_in_percent_or_as_a_fraction() {
-        Slo slo = Slo.parse("token_count_mismatch < 2%");
+        Objective slo = Objective.parse("token_count_mismatch < 2%");
         assertThat(slo.metric()).isEqualTo("token_count_mismatch");
         assertThat(slo.statistic()).isNull();
         assertThat(slo.unit()).isEqualTo("%");
         assertThat(slo.limit()).isEqualTo(2.0);
-        assertThat(Slo.parse("token_count_mismatch <= 0.02")).isEqualTo(Slo.parse("token_count_mismatch <= 2%"));
-        assertThat(Slo.metricNames()).contains("token_count_mismatch");
-        assertThatThrownBy(() -> Slo.parse("p90(token_count_mismatch) < 2%")).isInstanceOf(SloSyntaxException.class);
-        assertThatThrownBy(() -> Slo.parse("token_count_mismatch < 2ms")).isInstanceOf(SloSyntaxException.class);
+        assertThat(Objective.parse("token_count_mismatch <= 0.02")).isEqualTo(Objective.parse("token_count_mismatch <= 2%"));
+        assertThat(Objective.metricNames()).contains("token_count_mismatch");
+        assertThatThrownBy(() -> Objective.parse("p90(token_count_mismatch) < 2%")).isInstanceOf(SloSyntaxException.class);
+        assertThatThrownBy(() -> Objective.parse("token_count_mismatch < 2ms")).isInstanceOf(SloSyntaxException.class);
     }
 
     @Test
     void passes_when_the_local_tokenizer_agrees_with_the_server() {
-        SloVerdict v = Slo.parse("token_count_mismatch < 2%").evaluate(run(10, CL100K));
+        SloVerdict v = Objective.parse("token_count_mismatch < 2%").evaluate(run(10, CL100K));
         assertThat(v.passed()).isTrue();
         assertThat(v.measured()).isEqualTo(0.0);
         assertThat(v.sampleCount()).isEqualTo(50);
@@ -64,7 +64,7 @@ class TokenCountMismatchSloTest {
 
     @Test
     void fails_when_the_counts_differ_by_more_than_the_limit() {
-        SloVerdict v = Slo.parse("token_count_mismatch < 2%").evaluate(run(11, CL100K)); // 1 in 11 per request
+        SloVerdict v = Objective.parse("token_count_mismatch < 2%").evaluate(run(11, CL100K)); // 1 in 11 per request
         assertThat(v.passed()).isFalse();
         assertThat(v.measured()).isCloseTo(100.0 / 11, within(1e-9));
         assertThat(v.detail()).contains("50 / 550", "50 requests with both counts");
@@ -72,7 +72,7 @@ class TokenCountMismatchSloTest {
 
     @Test
     void cannot_be_measured_without_a_tokenizer() {
-        SloVerdict v = Slo.parse("token_count_mismatch < 2%").evaluate(run(10, null));
+        SloVerdict v = Objective.parse("token_count_mismatch < 2%").evaluate(run(10, null));
         assertThat(v.passed()).isFalse();
         assertThat(v.measured()).isNaN();
         assertThat(v.detail()).startsWith("no samples").contains("configure a tokenizer");

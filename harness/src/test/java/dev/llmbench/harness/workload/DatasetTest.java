@@ -75,7 +75,7 @@ class DatasetTest {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 10; i++) lines.append("{\"prompt\": \"p").append(i).append("\"}\n");
         Dataset d = Dataset.parse("ten", lines.toString());
-        DatasetWorkload w = new DatasetWorkload(d, PromptShape.of(1, 5), null, false, "r", 42);
+        DatasetWorkload w = new DatasetWorkload(d, RequestShape.of(1, 5), null, false, "r", 42);
         for (int cycle = 0; cycle < 3; cycle++) {
             Set<Integer> seen = new HashSet<>();
             for (int k = 0; k < 10; k++) seen.add(w.entryIndex(cycle * 10L + k));
@@ -84,16 +84,16 @@ class DatasetTest {
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < 10; k++) order.add(w.entryIndex(k));
         assertThat(order).isNotEqualTo(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-        DatasetWorkload same = new DatasetWorkload(d, PromptShape.of(1, 5), null, false, "r", 42);
+        DatasetWorkload same = new DatasetWorkload(d, RequestShape.of(1, 5), null, false, "r", 42);
         for (int k = 0; k < 30; k++) assertThat(same.entryIndex(k)).isEqualTo(w.entryIndex(k));
-        DatasetWorkload other = new DatasetWorkload(d, PromptShape.of(1, 5), null, false, "r", 43);
+        DatasetWorkload other = new DatasetWorkload(d, RequestShape.of(1, 5), null, false, "r", 43);
         assertThat(java.util.stream.IntStream.range(0, 10).map(other::entryIndex).boxed().toList()).isNotEqualTo(order);
     }
 
     @Test
     void items_carry_the_unique_prefix_the_line_output_length_or_the_shape_s_and_exact_input_counts() {
         Tokenizer cl100k = Tokenizers.fromSpec("cl100k_base");
-        DatasetWorkload w = new DatasetWorkload(Dataset.parse("d.jsonl", JSONL), PromptShape.of(1, 77), cl100k, true, "run9", 1);
+        DatasetWorkload w = new DatasetWorkload(Dataset.parse("d.jsonl", JSONL), RequestShape.of(1, 77), cl100k, true, "run9", 1);
         boolean sawPrompt = false, sawChat = false;
         for (int k = 0; k < 3; k++) {
             WorkItem item = w.next(k, new SplittableRandom(k));
@@ -119,7 +119,7 @@ class DatasetTest {
 
     @Test
     void the_prefix_can_be_switched_off() {
-        DatasetWorkload w = new DatasetWorkload(Dataset.parse("d", "{\"prompt\": \"hello\"}"), PromptShape.of(1, 5), null, false, "r", 1);
+        DatasetWorkload w = new DatasetWorkload(Dataset.parse("d", "{\"prompt\": \"hello\"}"), RequestShape.of(1, 5), null, false, "r", 1);
         WorkItem item = w.next(3, new SplittableRandom(1));
         assertThat(item.text()).isEqualTo("hello");
         assertThat(item.approximate()).isTrue();

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExactPromptTest {
 
     private static void assertExact(Tokenizer tokenizer, int target, int requests) {
-        PromptFactory factory = PromptFactory.builder(PromptShape.of(target, 10)).runId("exact").tokenizer(tokenizer).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.of(target, 10)).runId("exact").tokenizer(tokenizer).build();
         for (long seed = 0; seed < requests; seed++) {
             WorkItem item = factory.next(seed * 7919, new SplittableRandom(seed));
             assertThat(tokenizer.count(item.text()))
@@ -47,7 +47,7 @@ class ExactPromptTest {
     @ValueSource(ints = {1, 7, 12, 13, 14, 50, 100, 101, 999, 2000, 5000})
     void every_size_is_hit_exactly_from_the_prefix_up(int target) {
         Tokenizer cl100k = Tokenizers.fromSpec("cl100k_base");
-        PromptFactory factory = PromptFactory.builder(PromptShape.of(target, 10)).runId("r1").tokenizer(cl100k).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.of(target, 10)).runId("r1").tokenizer(cl100k).build();
         int prefixTokens = cl100k.count(factory.prefix(0));
         for (int i = 0; i < 40; i++) {
             Prompt p = factory.prompt(i, target, new SplittableRandom(i));
@@ -64,7 +64,7 @@ class ExactPromptTest {
     @Test
     void without_the_unique_prefix_prompts_start_at_the_corpus_start_and_are_still_exact() {
         Tokenizer o200k = Tokenizers.fromSpec("o200k_base");
-        PromptFactory factory = PromptFactory.builder(PromptShape.of(300, 10)).uniquePrefix(false).tokenizer(o200k).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.of(300, 10)).uniquePrefix(false).tokenizer(o200k).build();
         for (int i = 0; i < 20; i++) {
             WorkItem item = factory.next(i, new SplittableRandom(i));
             assertThat(item.text()).startsWith("It is a truth universally acknowledged");
@@ -75,7 +75,7 @@ class ExactPromptTest {
     @Test
     void the_chat_preset_samples_sizes_and_hits_each_exactly() {
         Tokenizer cl100k = Tokenizers.fromSpec("cl100k_base");
-        PromptFactory factory = PromptFactory.builder(PromptShape.preset("chat")).runId("c").tokenizer(cl100k).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.preset("chat")).runId("c").tokenizer(cl100k).build();
         SplittableRandom rnd = new SplittableRandom(5);
         for (int i = 0; i < 200; i++) {
             WorkItem item = factory.next(i, rnd);
@@ -87,7 +87,7 @@ class ExactPromptTest {
     @Test
     void building_a_2000_token_prompt_takes_well_under_a_few_milliseconds() {
         Tokenizer cl100k = Tokenizers.fromSpec("cl100k_base");
-        PromptFactory factory = PromptFactory.builder(PromptShape.preset("long-in-short-out")).runId("t").tokenizer(cl100k).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.preset("long-in-short-out")).runId("t").tokenizer(cl100k).build();
         for (int i = 0; i < 200; i++) factory.next(i, new SplittableRandom(i)); // warm up the JIT
         int n = 200;
         long start = System.nanoTime();
@@ -98,7 +98,7 @@ class ExactPromptTest {
 
     @Test
     void the_approximate_default_is_labelled_approximate() {
-        PromptFactory factory = PromptFactory.of(PromptShape.of(550, 10), "a");
+        PromptFactory factory = PromptFactory.of(RequestShape.of(550, 10), "a");
         WorkItem item = factory.next(0, new SplittableRandom(1));
         assertThat(factory.approximate()).isTrue();
         assertThat(item.approximate()).isTrue();

@@ -31,7 +31,7 @@ class PromptFactoryTest {
 
     @Test
     void every_request_gets_a_unique_prefix_naming_its_index_and_run() {
-        PromptFactory factory = PromptFactory.of(PromptShape.of(128, 16), "5a3f");
+        PromptFactory factory = PromptFactory.of(RequestShape.of(128, 16), "5a3f");
         List<WorkItem> items = items(factory, 2_000, 1);
         assertThat(items.get(1234).text()).startsWith("Request 1234 of run 5a3f: ");
         Set<String> prefixes = new HashSet<>();
@@ -43,7 +43,7 @@ class PromptFactoryTest {
     @ParameterizedTest
     @ValueSource(ints = {16, 100, 128, 2000, 32_000})
     void prompts_have_the_requested_size_by_the_approximate_estimate(int tokens) {
-        PromptFactory factory = PromptFactory.of(PromptShape.of(tokens, 10), "run1");
+        PromptFactory factory = PromptFactory.of(RequestShape.of(tokens, 10), "run1");
         for (WorkItem item : items(factory, 50, tokens)) {
             assertThat(item.text()).hasSize(tokens * ApproximateTokens.CHARS_PER_TOKEN);
             assertThat(item.inputTokens()).isEqualTo(tokens);
@@ -55,7 +55,7 @@ class PromptFactoryTest {
 
     @Test
     void prompt_text_after_the_prefix_is_corpus_prose_starting_at_a_word() {
-        PromptFactory factory = PromptFactory.of(PromptShape.of(200, 10), "r");
+        PromptFactory factory = PromptFactory.of(RequestShape.of(200, 10), "r");
         String doubled = factory.corpus() + factory.corpus();
         for (WorkItem item : items(factory, 200, 2)) {
             String body = item.text().substring(factory.prefix(item.requestIndex()).length());
@@ -68,15 +68,15 @@ class PromptFactoryTest {
 
     @Test
     void is_deterministic_under_a_seed() {
-        PromptFactory factory = PromptFactory.of(PromptShape.preset("chat"), "abc");
+        PromptFactory factory = PromptFactory.of(RequestShape.preset("chat"), "abc");
         assertThat(items(factory, 500, 42)).isEqualTo(items(factory, 500, 42));
-        assertThat(items(PromptFactory.of(PromptShape.preset("chat"), "abc"), 500, 42)).isEqualTo(items(factory, 500, 42));
+        assertThat(items(PromptFactory.of(RequestShape.preset("chat"), "abc"), 500, 42)).isEqualTo(items(factory, 500, 42));
         assertThat(items(factory, 500, 43)).isNotEqualTo(items(factory, 500, 42));
     }
 
     @Test
     void samples_input_and_output_tokens_from_the_shape() {
-        PromptFactory factory = PromptFactory.of(PromptShape.preset("chat"), "abc");
+        PromptFactory factory = PromptFactory.of(RequestShape.preset("chat"), "abc");
         List<WorkItem> items = items(factory, 20_000, 7);
         assertThat(items).allSatisfy(item -> {
             assertThat(item.inputTokens()).isBetween(100, 1000);
@@ -91,7 +91,7 @@ class PromptFactoryTest {
 
     @Test
     void without_unique_prefixes_prompts_share_their_leading_text() {
-        PromptFactory factory = PromptFactory.builder(PromptShape.of(300, 10)).uniquePrefix(false).build();
+        PromptFactory factory = PromptFactory.builder(RequestShape.of(300, 10)).uniquePrefix(false).build();
         List<WorkItem> items = items(factory, 10, 3);
         assertThat(factory.prefix(5)).isEmpty();
         assertThat(items).allSatisfy(item -> {
@@ -103,7 +103,7 @@ class PromptFactoryTest {
 
     @Test
     void a_target_smaller_than_the_prefix_keeps_the_whole_prefix_and_reports_its_size() {
-        PromptFactory factory = PromptFactory.of(PromptShape.of(1, 1), "5a3f");
+        PromptFactory factory = PromptFactory.of(RequestShape.of(1, 1), "5a3f");
         Prompt prompt = factory.prompt(7, 1, new SplittableRandom(1));
         assertThat(prompt.text()).isEqualTo("Request 7 of run 5a3f: ");
         assertThat(prompt.targetTokens()).isEqualTo(1);
@@ -113,7 +113,7 @@ class PromptFactoryTest {
 
     @Test
     void run_ids_default_to_random_hex_and_are_validated() {
-        PromptShape shape = PromptShape.of(10, 10);
+        RequestShape shape = RequestShape.of(10, 10);
         assertThat(PromptFactory.builder(shape).build().runId()).matches("[0-9a-f]{8}");
         assertThatThrownBy(() -> PromptFactory.of(shape, "has space"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -126,7 +126,7 @@ class PromptFactoryTest {
 
     @Test
     void a_custom_corpus_replaces_the_shipped_one() {
-        PromptFactory factory = PromptFactory.builder(PromptShape.of(10, 1)).runId("r").uniquePrefix(false)
+        PromptFactory factory = PromptFactory.builder(RequestShape.of(10, 1)).runId("r").uniquePrefix(false)
                 .corpus("# comment\nalpha  beta\n\tgamma\n").build();
         assertThat(factory.corpus()).isEqualTo("alpha beta gamma ");
         assertThat(factory.next(0, new SplittableRandom(1)).text()).isEqualTo("alpha beta gamma alpha beta gamma alpha "); // 40 chars, wrapping

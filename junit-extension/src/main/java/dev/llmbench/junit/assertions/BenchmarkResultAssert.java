@@ -7,7 +7,7 @@ import dev.llmbench.harness.metrics.RateLimits;
 import dev.llmbench.harness.metrics.SystemThroughput;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.SloVerdict;
-import dev.llmbench.harness.slo.Slo;
+import dev.llmbench.harness.slo.Objective;
 import dev.llmbench.harness.slo.SloReport;
 import org.assertj.core.api.AbstractAssert;
 
@@ -173,7 +173,7 @@ public class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultAssert,
      */
     public BenchmarkResultAssert satisfiesSlo(String expression) {
         isNotNull();
-        SloVerdict v = Slo.parse(expression).evaluate(actual);
+        SloVerdict v = Objective.parse(expression).evaluate(actual);
         if (!v.passed()) {
             failWithMessage("%s", "SLO violated: " + v.expression() + " — measured " + SloReport.measured(v)
                     + ", limit " + SloReport.limit(v) + (v.detail().isEmpty() ? "" : " (" + v.detail() + ")"));
@@ -189,7 +189,7 @@ public class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultAssert,
         isNotNull();
         if (expressions.length == 0) throw new IllegalArgumentException("no SLO expressions given");
         List<SloVerdict> verdicts = new ArrayList<>();
-        for (String e : expressions) verdicts.add(Slo.parse(e).evaluate(actual));
+        for (String e : expressions) verdicts.add(Objective.parse(e).evaluate(actual));
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         if (failed > 0) {
             failWithMessage("%s", failed + " of " + Formats.plural(verdicts.size(), "SLO") + " violated:\n"

@@ -226,7 +226,7 @@ public final class AnnotationReader {
         }
         throw SettingsException.where(Settings.SHAPE.key(), base, "no " + side + " tokens: set " + side + "Tokens = N, " + side
                 + "Mean (with " + side + "Stddev), or preset = one of "
-                + String.join(", ", dev.llmbench.harness.workload.PromptShape.presetNames()));
+                + String.join(", ", dev.llmbench.harness.workload.RequestShape.presetNames()));
     }
 
     // ------------------------------------------------------------------ @Slo

@@ -363,7 +363,7 @@ class BenchmarkResultAssertTest {
                     {"p50(queue_delay)", "queue_delay", "p50"}, {"max(ttfo)", "ttfo", "max"}};
             for (BenchmarkResult r : new BenchmarkResult[]{CLEAN, THREE_FAILED}) {
                 for (String[] c : cases) {
-                    double sloMicros = dev.llmbench.harness.slo.Slo.parse(c[0] + " < 1ms").evaluate(r).measured() * 1000;
+                    double sloMicros = dev.llmbench.harness.slo.Objective.parse(c[0] + " < 1ms").evaluate(r).measured() * 1000;
                     LatencyAssert latency = assertThat(r).latency(c[1]);
                     LatencyStatistic fluent = (c[2].startsWith("p") ? latency.percentile(Double.parseDouble(c[2].substring(1)))
                             : c[2].equals("mean") ? latency.mean() : c[2].equals("max") ? latency.max() : latency.min()).actual();

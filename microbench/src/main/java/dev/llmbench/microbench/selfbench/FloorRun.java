@@ -3,7 +3,7 @@ package dev.llmbench.microbench.selfbench;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.workload.PromptFactory;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.WorkItem;
 import dev.llmbench.simulator.EmitLog;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -87,7 +87,7 @@ final class FloorRun {
         this.simCpu = simCpu;
         this.warmupN = o.warmupRequests();
         this.uri = base.resolve("/v1/chat/completions");
-        PromptFactory prompts = PromptFactory.builder(PromptShape.of(o.inputTokens(), o.maxTokens())).build();
+        PromptFactory prompts = PromptFactory.builder(RequestShape.of(o.inputTokens(), o.maxTokens())).build();
         WorkItem item = prompts.next(0, new SplittableRandom(42));
         SplittableRandom lengths = new SplittableRandom(7);
         int n = o.stagger() ? 64 : 1;

@@ -7,7 +7,7 @@ import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.result.BenchmarkResult;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.simulator.EmitLog;
 
 import java.time.Duration;
@@ -66,7 +66,7 @@ final class HarnessRun {
                     .endpoint(config)
                     .model(o.model())
                     .load(LoadModel.concurrency(o.streams()))
-                    .promptShape(PromptShape.of(dev.llmbench.harness.workload.TokenCount.fixed(o.inputTokens()), o.outputTokens()))
+                    .promptShape(RequestShape.of(dev.llmbench.harness.workload.TokenCount.fixed(o.inputTokens()), o.outputTokens()))
                     .maxDuration(Duration.ofSeconds(o.seconds()))
                     .warmupRequests(warmupN)
                     .onRequest(t -> {

@@ -16,7 +16,7 @@ class PromptShapeTest {
 
     @Test
     void of_gives_fixed_input_and_output_tokens() {
-        PromptShape shape = PromptShape.of(100, 1000);
+        RequestShape shape = RequestShape.of(100, 1000);
         assertThat(shape.inputTokens()).isEqualTo(TokenCount.fixed(100));
         assertThat(shape.outputTokens()).isEqualTo(TokenCount.fixed(1000));
         assertThat(shape.name()).isEqualTo("custom");
@@ -32,7 +32,7 @@ class PromptShapeTest {
             "short-in-long-out, 100, 1000",
             "long-in-short-out, 2000, 100"})
     void fixed_presets(String name, int input, int output) {
-        PromptShape shape = PromptShape.preset(name);
+        RequestShape shape = RequestShape.preset(name);
         assertThat(shape.name()).isEqualTo(name);
         assertThat(shape.isPreset()).isTrue();
         assertThat(shape.inputTokens()).isEqualTo(TokenCount.fixed(input));
@@ -41,7 +41,7 @@ class PromptShapeTest {
 
     @Test
     void the_chat_preset_is_a_clipped_normal_around_550_in_and_150_out() {
-        PromptShape chat = PromptShape.preset("chat");
+        RequestShape chat = RequestShape.preset("chat");
         assertThat(chat.inputTokens()).isEqualTo(TokenCount.normal(550, 200, 100, 1000));
         assertThat(chat.outputTokens()).isEqualTo(TokenCount.normal(150, 60, 15, 285));
         SplittableRandom rnd = new SplittableRandom(8);
@@ -54,28 +54,28 @@ class PromptShapeTest {
     @ParameterizedTest
     @ValueSource(strings = {"short-in/long-out", "SHORT_IN_LONG_OUT", " Short In Long Out "})
     void preset_names_are_forgiving_about_case_and_separators(String name) {
-        assertThat(PromptShape.preset(name)).isEqualTo(PromptShape.preset("short-in-long-out"));
+        assertThat(RequestShape.preset(name)).isEqualTo(RequestShape.preset("short-in-long-out"));
     }
 
     @Test
     void an_unknown_preset_fails_naming_the_allowed_presets() {
-        assertThat(PromptShape.presetNames())
+        assertThat(RequestShape.presetNames())
                 .containsExactly("short-in-short-out", "short-in-long-out", "long-in-short-out", "chat");
-        assertThatThrownBy(() -> PromptShape.preset("tiny"))
+        assertThatThrownBy(() -> RequestShape.preset("tiny"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown prompt shape preset 'tiny'; allowed: short-in-short-out, short-in-long-out, "
                         + "long-in-short-out, chat");
-        assertThatThrownBy(() -> PromptShape.preset(null)).hasMessageContaining("allowed: short-in-short-out");
+        assertThatThrownBy(() -> RequestShape.preset(null)).hasMessageContaining("allowed: short-in-short-out");
     }
 
     @Test
     void validation_names_input_or_output_tokens() {
-        assertThatThrownBy(() -> PromptShape.of(0, 10))
+        assertThatThrownBy(() -> RequestShape.of(0, 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("inputTokens must be in [1, 10000000], was 0");
-        assertThatThrownBy(() -> PromptShape.of(10, -3))
+        assertThatThrownBy(() -> RequestShape.of(10, -3))
                 .hasMessage("outputTokens must be in [1, 10000000], was -3");
-        assertThatThrownBy(() -> PromptShape.of(null, TokenCount.fixed(1)))
+        assertThatThrownBy(() -> RequestShape.of(null, TokenCount.fixed(1)))
                 .hasMessage("inputTokens must not be null");
     }
 }

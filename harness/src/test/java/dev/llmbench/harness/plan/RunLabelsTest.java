@@ -1,10 +1,10 @@
-package dev.llmbench.junit.internal;
+package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.workload.ShapeSpec;
 import dev.llmbench.harness.load.ArrivalProcess;
 import dev.llmbench.harness.load.LoadModel;
-import dev.llmbench.harness.workload.PromptShape;
+import dev.llmbench.harness.workload.RequestShape;
 import dev.llmbench.harness.workload.TokenCount;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +12,8 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tier and shape parts of invocation display names. */
-class LabelsTest {
+/** The tier and shape parts of run names and labels (JUnit display names, llmbench:run log lines). */
+class RunLabelsTest {
 
     @Test
     void concurrencyTiersMatchingTheLeaderboardLevelsAreNamed() {
@@ -35,10 +35,10 @@ class LabelsTest {
 
     @Test
     void shapes() {
-        assertThat(ShapeSpec.of(PromptShape.of(100, 1000)).label()).isEqualTo("100→1000 tokens");
-        assertThat(ShapeSpec.of(PromptShape.preset("short-in-long-out")).label()).isEqualTo("short-in-long-out 100→1000 tokens");
-        assertThat(ShapeSpec.of(PromptShape.preset("chat")).label()).isEqualTo("chat 550±200→150±60 tokens");
-        assertThat(ShapeSpec.of(PromptShape.of(TokenCount.normal(300, 50, 100, 500), TokenCount.fixed(64))).label())
+        assertThat(ShapeSpec.of(RequestShape.of(100, 1000)).label()).isEqualTo("100→1000 tokens");
+        assertThat(ShapeSpec.of(RequestShape.preset("short-in-long-out")).label()).isEqualTo("short-in-long-out 100→1000 tokens");
+        assertThat(ShapeSpec.of(RequestShape.preset("chat")).label()).isEqualTo("chat 550±200→150±60 tokens");
+        assertThat(ShapeSpec.of(RequestShape.of(TokenCount.normal(300, 50, 100, 500), TokenCount.fixed(64))).label())
                 .isEqualTo("300±50→64 tokens");
     }
 }

@@ -26,14 +26,14 @@ import java.util.SplittableRandom;
  * @param inputTokens  prompt size per request
  * @param outputTokens requested generation length per request ({@code max_tokens})
  */
-public record PromptShape(String name, TokenCount inputTokens, TokenCount outputTokens) {
+public record RequestShape(String name, TokenCount inputTokens, TokenCount outputTokens) {
 
     /** The name of shapes that are not presets. */
     public static final String CUSTOM = "custom";
 
-    private static final Map<String, PromptShape> PRESETS = presets();
+    private static final Map<String, RequestShape> PRESETS = presets();
 
-    public PromptShape {
+    public RequestShape {
         Objects.requireNonNull(name, "name must not be null");
         if (name.isBlank()) throw new IllegalArgumentException("name must not be blank");
         Objects.requireNonNull(inputTokens, "inputTokens must not be null");
@@ -46,13 +46,13 @@ public record PromptShape(String name, TokenCount inputTokens, TokenCount output
      * @throws IllegalArgumentException naming {@code inputTokens} or {@code outputTokens} unless each is in
      *                                  [1, 10000000]
      */
-    public static PromptShape of(int inputTokens, int outputTokens) {
-        return new PromptShape(CUSTOM, fixed("inputTokens", inputTokens), fixed("outputTokens", outputTokens));
+    public static RequestShape of(int inputTokens, int outputTokens) {
+        return new RequestShape(CUSTOM, fixed("inputTokens", inputTokens), fixed("outputTokens", outputTokens));
     }
 
     /** Any input and output token counts. */
-    public static PromptShape of(TokenCount inputTokens, TokenCount outputTokens) {
-        return new PromptShape(CUSTOM, inputTokens, outputTokens);
+    public static RequestShape of(TokenCount inputTokens, TokenCount outputTokens) {
+        return new RequestShape(CUSTOM, inputTokens, outputTokens);
     }
 
     /**
@@ -61,9 +61,9 @@ public record PromptShape(String name, TokenCount inputTokens, TokenCount output
      *
      * @throws IllegalArgumentException naming the allowed presets when the name is unknown
      */
-    public static PromptShape preset(String name) {
+    public static RequestShape preset(String name) {
         String key = name == null ? null : name.trim().toLowerCase(Locale.ROOT).replaceAll("[/_\\s]+", "-");
-        PromptShape shape = key == null ? null : PRESETS.get(key);
+        RequestShape shape = key == null ? null : PRESETS.get(key);
         if (shape == null) {
             throw new IllegalArgumentException("unknown prompt shape preset " + (name == null ? "null" : "'" + name + "'")
                     + "; allowed: " + String.join(", ", presetNames()));
@@ -115,12 +115,12 @@ public record PromptShape(String name, TokenCount inputTokens, TokenCount output
         return TokenCount.fixed(tokens);
     }
 
-    private static Map<String, PromptShape> presets() {
-        Map<String, PromptShape> m = new LinkedHashMap<>();
-        m.put("short-in-short-out", new PromptShape("short-in-short-out", TokenCount.fixed(100), TokenCount.fixed(100)));
-        m.put("short-in-long-out", new PromptShape("short-in-long-out", TokenCount.fixed(100), TokenCount.fixed(1000)));
-        m.put("long-in-short-out", new PromptShape("long-in-short-out", TokenCount.fixed(2000), TokenCount.fixed(100)));
-        m.put("chat", new PromptShape("chat", TokenCount.normal(550, 200, 100, 1000), TokenCount.normal(150, 60, 15, 285)));
+    private static Map<String, RequestShape> presets() {
+        Map<String, RequestShape> m = new LinkedHashMap<>();
+        m.put("short-in-short-out", new RequestShape("short-in-short-out", TokenCount.fixed(100), TokenCount.fixed(100)));
+        m.put("short-in-long-out", new RequestShape("short-in-long-out", TokenCount.fixed(100), TokenCount.fixed(1000)));
+        m.put("long-in-short-out", new RequestShape("long-in-short-out", TokenCount.fixed(2000), TokenCount.fixed(100)));
+        m.put("chat", new RequestShape("chat", TokenCount.normal(550, 200, 100, 1000), TokenCount.normal(150, 60, 15, 285)));
         return Collections.unmodifiableMap(m);
     }
 }

@@ -27,14 +27,14 @@ import java.util.Objects;
  * meaning of every metric and statistic).
  *
  * <pre>{@code
- * Slo slo = Slo.parse("p90(ttft) < 800ms");      // throws SloSyntaxException when malformed
+ * Objective slo = Objective.parse("p90(ttft) < 800ms");      // throws SloSyntaxException when malformed
  * SloVerdict v = slo.evaluate(result);           // v.passed(), v.measured() in ms, v.detail()
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link #equals} compares the parsed meaning (so {@code p90(ttft)<800ms} equals
  * {@code p90(ttft) < 800 ms}); {@link #toString()} is the expression as written.
  */
-public final class Slo {
+public final class Objective {
 
     static final List<String> COMPARATORS_ALLOWED = List.of("<", "<=", ">", ">=");
 
@@ -64,7 +64,7 @@ public final class Slo {
     private final double limitBase;        // in the base unit (us, tok/s, rps, fraction, USD)
     private final double baseToDisplay;    // display = base * baseToDisplay
 
-    Slo(String expression, MetricName metric, Statistic stat, Comparator comparator, BigDecimal limitWritten,
+    Objective(String expression, MetricName metric, Statistic stat, Comparator comparator, BigDecimal limitWritten,
         String writtenUnit, String displayUnit, double limitDisplay, double limitBase, double baseToDisplay) {
         this.expression = expression;
         this.metric = metric;
@@ -85,7 +85,7 @@ public final class Slo {
      * @throws SloSyntaxException when the expression is null, empty or malformed; the message points at the
      *                            offending token and lists what is allowed there
      */
-    public static Slo parse(String expression) {
+    public static Objective parse(String expression) {
         return SloParser.parse(expression);
     }
 
@@ -357,7 +357,7 @@ public final class Slo {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Slo && ((Slo) o).canonical().equals(canonical());
+        return o instanceof Objective && ((Objective) o).canonical().equals(canonical());
     }
 
     @Override
