@@ -1,7 +1,5 @@
 package dev.llmbench.harness.cost;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -119,42 +117,4 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
     /** The settings {@link #fromSettings} reads, in order. */
     public static final java.util.List<String> KEYS = java.util.List.of(INPUT_KEY, CACHED_INPUT_KEY, OUTPUT_KEY, GPU_HOUR_KEY, GPU_COUNT_KEY);
 
-    /**
-     * The pricing that settings (as text, by {@link #KEYS} key; absent or blank = unset) describe, or null when none
-     * of the prices is set.
-     *
-     * @throws IllegalArgumentException starting with the offending key, saying what is allowed
-     */
-    public static Pricing fromSettings(Map<String, String> settings) {
-        double in = price(settings, INPUT_KEY);
-        double cached = settings.get(CACHED_INPUT_KEY) == null || settings.get(CACHED_INPUT_KEY).isBlank() ? -1 : price(settings, CACHED_INPUT_KEY);
-        double out = price(settings, OUTPUT_KEY);
-        double gpuHour = price(settings, GPU_HOUR_KEY);
-        String gpusText = settings.get(GPU_COUNT_KEY);
-        int gpus = gpuHour > 0 ? 1 : 0;
-        if (gpusText != null && !gpusText.isBlank()) {
-            try {
-                gpus = Integer.parseInt(gpusText.trim());
-            } catch (NumberFormatException e) {
-                gpus = -1;
-            }
-            if (gpus < 1 || gpus > 100_000) {
-                throw new IllegalArgumentException(GPU_COUNT_KEY + ": '" + gpusText + "' is not a GPU count; allowed: a whole number 1..100000");
-            }
-        }
-        if (in == 0 && out == 0 && cached <= 0 && gpuHour == 0) return null;
-        return new Pricing(in, cached, out, gpuHour, gpuHour > 0 ? gpus : 0, 0, 0, "configured");
-    }
-
-    private static double price(Map<String, String> settings, String key) {
-        String t = settings.get(key);
-        if (t == null || t.isBlank()) return 0;
-        try {
-            double v = Double.parseDouble(t.trim().startsWith("$") ? t.trim().substring(1) : t.trim());
-            if (v >= 0 && !Double.isInfinite(v)) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + ": '" + t + "' is not a price; allowed: US dollars as a number >= 0, e.g. 0.15");
-    }
 }

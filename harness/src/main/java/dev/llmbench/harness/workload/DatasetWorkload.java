@@ -5,9 +5,7 @@ import dev.llmbench.harness.workload.tokenizer.ApproximateTokenizer;
 import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -96,20 +94,6 @@ public final class DatasetWorkload implements WorkSource {
     @Override
     public boolean approximate() {
         return tokenizer.approximate();
-    }
-
-    /** {@code {type: "dataset", path, entries, sampling: "shuffled-cycle", unique_prefix, run_id}}. */
-    @Override
-    public Map<String, Object> toConfig() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "dataset");
-        m.put("path", dataset.source());
-        m.put("entries", (long) dataset.size());
-        m.put("sampling", "shuffled-cycle");
-        m.put("output_tokens_fallback", fallback.outputTokens().toConfigValue());
-        m.put("unique_prefix", uniquePrefix);
-        m.put("run_id", runId);
-        return m;
     }
 
     public Dataset dataset() {

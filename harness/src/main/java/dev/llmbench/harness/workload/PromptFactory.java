@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -275,17 +273,6 @@ public final class PromptFactory implements WorkSource {
     @Override
     public boolean approximate() {
         return tokenizer.approximate();
-    }
-
-    /** {@code {type: "prompt_shape", prompt_shape, unique_prefix, run_id}}. */
-    @Override
-    public Map<String, Object> toConfig() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "prompt_shape");
-        m.put("prompt_shape", shape.toConfig());
-        m.put("unique_prefix", uniquePrefix);
-        m.put("run_id", runId);
-        return m;
     }
 
     /** {@code "Request <index> of run <runId>: "}, or {@code ""} when unique prefixes are off. */

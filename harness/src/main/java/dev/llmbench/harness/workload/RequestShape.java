@@ -96,18 +96,6 @@ public record RequestShape(String name, TokenCount inputTokens, TokenCount outpu
         return name + ": " + inputTokens.describe() + " input tokens, " + outputTokens.describe() + " output tokens";
     }
 
-    /**
-     * Plain values for result files, ordered: {@code {name, input_tokens, output_tokens}} where each token
-     * value is an Integer (fixed) or a {@code {mean, stddev, min, max}} map.
-     */
-    public Map<String, Object> toConfig() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("input_tokens", inputTokens.toConfigValue());
-        m.put("output_tokens", outputTokens.toConfigValue());
-        return Collections.unmodifiableMap(m);
-    }
-
     private static TokenCount fixed(String field, int tokens) {
         if (tokens < 1 || tokens > TokenCount.MAX_TOKENS) {
             throw new IllegalArgumentException(field + " must be in [1, " + TokenCount.MAX_TOKENS + "], was " + tokens);

@@ -1,9 +1,6 @@
 package dev.llmbench.harness.workload;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -51,12 +48,6 @@ public sealed interface TokenCount permits TokenCount.Fixed, TokenCount.Normal {
     String describe();
 
     /**
-     * Plain value for result files: an {@code Integer} for a fixed count, or an ordered map
-     * {@code {mean, stddev, min, max}} for a distribution.
-     */
-    Object toConfigValue();
-
-    /**
      * Always the same count.
      *
      * @param tokens in [1, 10000000]
@@ -89,11 +80,6 @@ public sealed interface TokenCount permits TokenCount.Fixed, TokenCount.Normal {
         @Override
         public String describe() {
             return Integer.toString(tokens);
-        }
-
-        @Override
-        public Object toConfigValue() {
-            return tokens;
         }
     }
 
@@ -129,16 +115,6 @@ public sealed interface TokenCount permits TokenCount.Fixed, TokenCount.Normal {
         @Override
         public String describe() {
             return fmt(mean) + "±" + fmt(stddev) + " in [" + min + ", " + max + "]";
-        }
-
-        @Override
-        public Object toConfigValue() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mean", mean);
-            m.put("stddev", stddev);
-            m.put("min", min);
-            m.put("max", max);
-            return Collections.unmodifiableMap(m);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.llmbench.harness.workload;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +15,4 @@ public interface WorkSource {
 
     /** Whether input token counts are estimates (the approximate tokenizer) rather than exact counts. */
     boolean approximate();
-
-    /** Plain values describing this source for the result's configuration. */
-    Map<String, Object> toConfig();
 }

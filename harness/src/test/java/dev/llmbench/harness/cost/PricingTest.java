@@ -43,26 +43,4 @@ class PricingTest {
         Map<String, Object> bad = Map.of("pricing", Map.of("input_usd_per_million_tokens", "cheap"));
         assertThatThrownBy(() -> dev.llmbench.harness.result.BenchmarkConfiguration.fromPlainValues(bad)).hasMessageContaining("input_usd_per_million_tokens");
     }
-
-    @Test
-    void settingsAsTextDescribeAPricingOrNone() {
-        assertThat(Pricing.fromSettings(Map.of())).isNull();
-        assertThat(Pricing.fromSettings(Map.of(Pricing.INPUT_KEY, " ", Pricing.OUTPUT_KEY, ""))).isNull();
-        assertThat(Pricing.fromSettings(Map.of(Pricing.INPUT_KEY, "0.15", Pricing.OUTPUT_KEY, "$0.60")))
-                .isEqualTo(Pricing.api(0.15, 0.60));
-        assertThat(Pricing.fromSettings(Map.of(Pricing.GPU_HOUR_KEY, "2.5"))).isEqualTo(Pricing.gpu(2.5, 1));
-        assertThat(Pricing.fromSettings(Map.of(Pricing.GPU_HOUR_KEY, "2.5", Pricing.GPU_COUNT_KEY, "8"))).isEqualTo(Pricing.gpu(2.5, 8));
-        assertThat(Pricing.fromSettings(Map.of(Pricing.INPUT_KEY, "3", Pricing.OUTPUT_KEY, "15", Pricing.CACHED_INPUT_KEY, "0.3")))
-                .isEqualTo(Pricing.api(3, 15).withCachedInput(0.3));
-    }
-
-    @Test
-    void aBadSettingIsRefusedStartingWithItsKey() {
-        assertThatThrownBy(() -> Pricing.fromSettings(Map.of(Pricing.OUTPUT_KEY, "cheap")))
-                .hasMessageStartingWith(Pricing.OUTPUT_KEY + ": 'cheap' is not a price");
-        assertThatThrownBy(() -> Pricing.fromSettings(Map.of(Pricing.INPUT_KEY, "-1")))
-                .hasMessageStartingWith(Pricing.INPUT_KEY);
-        assertThatThrownBy(() -> Pricing.fromSettings(Map.of(Pricing.GPU_HOUR_KEY, "2", Pricing.GPU_COUNT_KEY, "0")))
-                .hasMessageStartingWith(Pricing.GPU_COUNT_KEY).hasMessageContaining("1..100000");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.llmbench.harness.plan;
 
+import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.harness.settings.SettingsException;
@@ -107,8 +108,17 @@ class BenchmarkPlanTest {
         BenchmarkPlan plan = plan(valid().set(Settings.INPUT_PRICE, "$0.15").set(Settings.OUTPUT_PRICE, "0.6"));
         assertThat(plan.pricing().inputUsdPerMillionTokens()).isEqualTo(0.15);
         assertThat(plan.pricing().outputUsdPerMillionTokens()).isEqualTo(0.6);
+        assertThat(plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2.5")).pricing()).isEqualTo(Pricing.gpu(2.5, 1));
+        assertThat(plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2.5").set(Settings.GPU_COUNT, "8")).pricing()).isEqualTo(Pricing.gpu(2.5, 8));
+        assertThat(plan(valid().set(Settings.INPUT_PRICE, "3").set(Settings.OUTPUT_PRICE, "15").set(Settings.CACHED_INPUT_PRICE, "0.3"))
+                .pricing()).isEqualTo(Pricing.api(3, 15).withCachedInput(0.3));
+        assertThat(plan(valid().set(Settings.INPUT_PRICE, " ")).pricing()).isNull();
         assertThatThrownBy(() -> plan(valid().set(Settings.GPU_COUNT, "0"))).hasMessageContaining("llmbench.gpuCount")
                 .hasMessageContaining("1..100000");
+        assertThatThrownBy(() -> plan(valid().set(Settings.OUTPUT_PRICE, "cheap")))
+                .hasMessage("llmbench: llmbench.outputPricePerMillionTokens (BenchmarkPlan.builder() llmbench.outputPricePerMillionTokens): "
+                        + "'cheap' is not a number; allowed: a number 0..1000000 (US dollars)");
+        assertThatThrownBy(() -> plan(valid().set(Settings.INPUT_PRICE, "-1"))).hasMessageContaining("llmbench.inputPricePerMillionTokens");
     }
 
     @Test
