@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Configuration precedence on a real engine run: junit-platform.properties (and other configuration parameters)
  * &lt; annotations &lt; system properties. (The environment layer, above system properties, is covered by
- * SettingsResolverTest: a test cannot set its own process's environment.)
+ * LayeredSettingsTest in the harness: a test cannot set its own process's environment.)
  */
 class PrecedenceIT {
 
