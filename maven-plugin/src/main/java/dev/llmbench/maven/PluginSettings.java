@@ -26,8 +26,12 @@ final class PluginSettings {
 
     /** A parameter's value as configured (null: not configured). Maven also fills it from {@code -D}; that layer wins anyway. */
     PluginSettings put(Setting<?> setting, Object value) {
-        String text = text(value);
-        configuration.put(setting.key(), text, "<" + setting.key().substring("llmbench.".length()) + "> in the plugin configuration");
+        return put(setting, value, setting.key().substring("llmbench.".length()));
+    }
+
+    /** As {@link #put(Setting, Object)} for a parameter whose name is not the key's last part. */
+    PluginSettings put(Setting<?> setting, Object value, String parameter) {
+        configuration.put(setting.key(), text(value), "<" + parameter + "> in the plugin configuration");
         return this;
     }
 

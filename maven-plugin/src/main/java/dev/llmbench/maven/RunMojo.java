@@ -107,6 +107,22 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.gpuCount")
     String gpuCount;
 
+    /** Per request: longest wait to connect ({@code 10s} default; {@code 500ms}, {@code 2m}; {@code 0} = none). */
+    @Parameter(property = "llmbench.timeouts.connect")
+    String connectTimeout;
+
+    /** Per request: longest wait for the first generated output ({@code 120s} default). */
+    @Parameter(property = "llmbench.timeouts.firstToken")
+    String firstTokenTimeout;
+
+    /** Per request: longest gap between two reads of a response ({@code 60s} default). */
+    @Parameter(property = "llmbench.timeouts.idle")
+    String idleTimeout;
+
+    /** Per request: longest time to the end of the response ({@code 10m} default). */
+    @Parameter(property = "llmbench.timeouts.total")
+    String totalTimeout;
+
     /** Prefix of the benchmark names (default {@code adhoc}). */
     @Parameter(property = "llmbench.name")
     String name;
@@ -140,10 +156,12 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.PROTOCOL, protocol).put(Settings.CONCURRENCY, concurrency).put(Settings.RATE, rate)
                 .put(Settings.ARRIVAL, arrival).put(Settings.SHAPE, shape).put(Settings.REQUESTS, requests)
                 .put(Settings.SECONDS, seconds).put(Settings.WARMUP_REQUESTS, warmupRequests).put(Settings.SLO, slo)
-                .put(Settings.TOKENIZER, tokenizer).put(Settings.INPUT_PRICE, inputPricePerMillionTokens)
-                .put(Settings.CACHED_INPUT_PRICE, cachedInputPricePerMillionTokens)
-                .put(Settings.OUTPUT_PRICE, outputPricePerMillionTokens).put(Settings.GPU_PRICE_PER_HOUR, gpuPricePerHour)
-                .put(Settings.GPU_COUNT, gpuCount).put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
+                .put(Settings.TOKENIZER, tokenizer).put(Settings.INPUT_PRICE, inputPricePerMillionTokens, "inputPricePerMillionTokens")
+                .put(Settings.CACHED_INPUT_PRICE, cachedInputPricePerMillionTokens, "cachedInputPricePerMillionTokens")
+                .put(Settings.OUTPUT_PRICE, outputPricePerMillionTokens, "outputPricePerMillionTokens").put(Settings.GPU_PRICE_PER_HOUR, gpuPricePerHour)
+                .put(Settings.GPU_COUNT, gpuCount).put(Settings.TIMEOUT_CONNECT, connectTimeout, "connectTimeout")
+                .put(Settings.TIMEOUT_FIRST_TOKEN, firstTokenTimeout, "firstTokenTimeout")
+                .put(Settings.TIMEOUT_IDLE, idleTimeout, "idleTimeout").put(Settings.TIMEOUT_TOTAL, totalTimeout, "totalTimeout").put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
                 .put(Settings.OUTPUT_DIRECTORY, outputDirectory).put(Settings.REPORT, report).put(Settings.WARN_ONLY, warnOnly)
                 .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
                 .resolve(session, getLog());

@@ -4,6 +4,7 @@ import dev.llmbench.harness.Benchmark;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.Reachability;
+import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.endpoint.WireProtocol;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.load.TierSpec;
@@ -44,6 +45,7 @@ public final class BenchmarkPlan {
     private final String model;
     private final String protocol;
     private final String apiKeyEnv;
+    private final Timeouts timeouts;
     private final String tokenizerSpec;
     private final Tokenizer tokenizer;
     private final Pricing pricing;
@@ -53,7 +55,7 @@ public final class BenchmarkPlan {
     private final double progressSeconds;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
-                  String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
+                  Timeouts timeouts, String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
                   Path outputDirectory, double progressSeconds) {
         this.name = name;
         this.runs = List.copyOf(runs);
@@ -61,6 +63,7 @@ public final class BenchmarkPlan {
         this.model = model;
         this.protocol = protocol;
         this.apiKeyEnv = apiKeyEnv;
+        this.timeouts = timeouts;
         this.tokenizerSpec = tokenizerSpec;
         this.tokenizer = tokenizer;
         this.pricing = pricing;
@@ -100,6 +103,9 @@ public final class BenchmarkPlan {
 
     /** The environment variable the API key is read from. */
     public String apiKeyEnv() { return apiKeyEnv; }
+
+    /** Per-request timeouts (also of the simulator's requests). */
+    public Timeouts timeouts() { return timeouts; }
 
     /** The tokenizer spec, or null (approximate prompts, server usage). */
     public String tokenizerSpec() { return tokenizerSpec; }
@@ -146,7 +152,8 @@ public final class BenchmarkPlan {
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
         } else {
-            endpoint = EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv).build();
+            endpoint = EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv)
+                    .timeouts(timeouts).build();
         }
         WireProtocol wire = protocol.equals("completions") ? OpenAiProtocol.completions() : OpenAiProtocol.chat();
         Benchmark.Builder b = Benchmark.builder(run.name())
@@ -175,6 +182,8 @@ public final class BenchmarkPlan {
         sb.append("name: ").append(name).append('\n');
         sb.append("target: ").append(target.display()).append('\n');
         sb.append("protocol: ").append(protocol).append(", model: ").append(model).append(", API key from $").append(apiKeyEnv).append('\n');
+        sb.append(String.format(Locale.ROOT, "timeouts: connect %s, first token %s, idle %s, total %s%n", limit(timeouts.connect()),
+                limit(timeouts.firstToken()), limit(timeouts.idle()), limit(timeouts.total())));
         sb.append("tokenizer: ").append(tokenizerSpec == null ? "none (approximate prompts, server usage)" : tokenizerSpec).append('\n');
         sb.append("pricing: ").append(pricing == null ? "none" : pricing).append('\n');
         sb.append("slos: ").append(slos.isEmpty() ? "none" : String.join("; ", slos)).append('\n');
@@ -188,6 +197,10 @@ public final class BenchmarkPlan {
                     .append(r.shape().shape().describe()).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String limit(Duration d) {
+        return d.isZero() ? "none" : seconds(d);
     }
 
     private static String seconds(Duration d) {

@@ -2,6 +2,7 @@ package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointConfig;
+import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.endpoint.Redaction;
 import dev.llmbench.harness.settings.LayeredSettings;
@@ -48,10 +49,12 @@ final class PlanReader {
         Optional<SettingValue> endpoint = s.find(Settings.ENDPOINT).filter(v -> !v.raw().equalsIgnoreCase("simulator"));
         Optional<String> model = s.find(Settings.MODEL).map(SettingValue::raw);
         Pricing pricing = pricing(s);
+        Timeouts timeouts = new Timeouts(s.get(Settings.TIMEOUT_CONNECT), s.get(Settings.TIMEOUT_FIRST_TOKEN),
+                s.get(Settings.TIMEOUT_IDLE), s.get(Settings.TIMEOUT_TOTAL));
         Target target;
         String modelName;
         if (endpoint.isPresent()) {
-            target = remote(endpoint.get(), apiKeyEnv);
+            target = remote(endpoint.get(), apiKeyEnv, timeouts);
             modelName = model.orElseThrow(() -> SettingsException.of(Settings.MODEL.key(), "a model name is required for endpoint "
                     + target.display() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, @LlmBenchmark(model = \"…\") or the plugin's <model>"));
         } else {
@@ -75,7 +78,7 @@ final class PlanReader {
                 throw SettingsException.at(s.find(Settings.TOKENIZER).orElseThrow(), String.valueOf(e.getMessage()));
             }
         }
-        return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, tokenizerSpec, tokenizer, pricing,
+        return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, timeouts, tokenizerSpec, tokenizer, pricing,
                 slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS));
     }
 
@@ -87,11 +90,11 @@ final class PlanReader {
         return v.raw();
     }
 
-    private static Target remote(SettingValue v, String apiKeyEnv) {
+    private static Target remote(SettingValue v, String apiKeyEnv, Timeouts timeouts) {
         String raw = v.raw();
         String safe = Redaction.stripCredentials(raw);
         try {
-            return new Target.Remote(safe, EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).build(), v);
+            return new Target.Remote(safe, EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).timeouts(timeouts).build(), v);
         } catch (IllegalArgumentException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().replace(raw, safe);
             throw SettingsException.at(v, "'" + safe + "' is not a usable endpoint URL: " + detail + "; allowed: "

@@ -75,6 +75,28 @@ public final class Setting<T> {
         });
     }
 
+    /**
+     * A duration: a number with a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}) or plain seconds
+     * ({@code 2.5}); {@code 0} means no limit.
+     */
+    public static Setting<java.time.Duration> duration(String key, String defaultValue, String doc) {
+        String allowed = "a duration such as 500ms, 10s, 2m, 1h, or seconds (2.5); 0 = no limit";
+        return new Setting<>(key, "duration", defaultValue, allowed, doc, false, raw -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?").matcher(raw.toLowerCase(Locale.ROOT));
+            if (!m.matches()) throw new IllegalArgumentException("'" + raw + "' is not a duration; allowed: " + allowed);
+            double v = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double nanos = v * switch (unit) {
+                case "ms" -> 1e6;
+                case "m" -> 60e9;
+                case "h" -> 3600e9;
+                default -> 1e9;
+            };
+            if (nanos > 7 * 24 * 3600e9) throw new IllegalArgumentException("'" + raw + "' is out of range; allowed: at most 7 days");
+            return java.time.Duration.ofNanos(Math.round(nanos));
+        });
+    }
+
     /** {@code true} or {@code false}. */
     public static Setting<Boolean> flag(String key, boolean defaultValue, String doc) {
         return new Setting<>(key, "boolean", Boolean.toString(defaultValue), "true, false", doc, false, raw -> {

@@ -35,6 +35,14 @@ public final class Settings {
             "Environment variable holding the API key (sent as a bearer token; never logged or written)"));
     public static final Setting<String> SIMULATOR_PROFILE = declare(Setting.text("llmbench.simulatorProfile", "fast",
             "a simulator profile name", "Embedded simulator's profile when no endpoint is set"));
+    public static final Setting<java.time.Duration> TIMEOUT_CONNECT = declare(Setting.duration("llmbench.timeouts.connect", "10s",
+            "Per request: longest wait to establish a connection"));
+    public static final Setting<java.time.Duration> TIMEOUT_FIRST_TOKEN = declare(Setting.duration("llmbench.timeouts.firstToken", "120s",
+            "Per request: longest wait from the send to the first generated output"));
+    public static final Setting<java.time.Duration> TIMEOUT_IDLE = declare(Setting.duration("llmbench.timeouts.idle", "60s",
+            "Per request: longest gap between two reads of a response"));
+    public static final Setting<java.time.Duration> TIMEOUT_TOTAL = declare(Setting.duration("llmbench.timeouts.total", "10m",
+            "Per request: longest time from the send to the end of the response"));
     public static final Setting<Long> SIMULATOR_PORT = declare(Setting.wholeNumber("llmbench.simulatorPort", 0L, 0, 65535,
             "TCP port of `llmbench:simulator-start` on 127.0.0.1; 0 picks a free one"));
 

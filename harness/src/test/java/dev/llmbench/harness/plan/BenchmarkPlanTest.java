@@ -1,12 +1,14 @@
 package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.cost.Pricing;
+import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.Settings;
 import dev.llmbench.harness.settings.SettingsException;
 import dev.llmbench.harness.settings.SettingsLayer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,19 @@ class BenchmarkPlanTest {
                 .hasMessageContaining("llmbench.endpoint").hasMessageContaining("http://host:port");
         assertThatThrownBy(() -> plan(BenchmarkPlan.builder().endpoint("http://127.0.0.1:1")))
                 .hasMessageContaining("llmbench.model");
+    }
+
+    @Test
+    void timeoutsAreDurationsWhoseDefaultsAreTheEndpointsDefaults() {
+        assertThat(plan(valid()).timeouts()).isEqualTo(Timeouts.defaults());
+        BenchmarkPlan plan = plan(valid().set(Settings.TIMEOUT_TOTAL, "2m").set(Settings.TIMEOUT_IDLE, "500ms")
+                .set(Settings.TIMEOUT_FIRST_TOKEN, "0").set(Settings.TIMEOUT_CONNECT, "2.5"));
+        assertThat(plan.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(2500), Duration.ZERO, Duration.ofMillis(500),
+                Duration.ofMinutes(2)));
+        assertThat(((Target.Remote) plan.target()).config().timeouts()).isEqualTo(plan.timeouts());
+        assertThat(plan.describe()).contains("timeouts: connect 2.5 s, first token none, idle 0.5 s, total 120 s");
+        assertThatThrownBy(() -> plan(valid().set(Settings.TIMEOUT_TOTAL, "10 minutes"))).hasMessageContaining("llmbench.timeouts.total")
+                .hasMessageContaining("500ms, 10s, 2m");
     }
 
     @Test
