@@ -56,6 +56,10 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     volatile boolean firstOutputSeen;
     volatile boolean finished;
 
+    /** Decoder thread only: events decoded so far, and how many this request may take ({@link RunawayGuard}). */
+    long events;
+    final long maxEvents;
+
     /** Decoder thread only: the kept headers of the response, for error classification. */
     Map<String, String> responseHeaders = Map.of();
 
@@ -72,8 +76,9 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     private int status;
     private boolean bodyOverflow;
 
-    Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long sentNanos) {
+    Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long sentNanos, long maxEvents) {
         this.owner = owner;
+        this.maxEvents = maxEvents;
         this.listener = new FirstOutputWatcher(listener);
         this.decoder = decoder;
         this.sentNanos = sentNanos;

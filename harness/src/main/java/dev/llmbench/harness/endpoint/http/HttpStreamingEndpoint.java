@@ -129,7 +129,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
 
         long now = System.nanoTime();
         listener.sent(now);
-        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), now);
+        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), now,
+                RunawayGuard.maxEvents(request.maxTokens()));
         inFlight.add(exchange);
         exchange.future = client.execute(producer, exchange, null, null, exchange);
     }
@@ -147,6 +148,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                     l.headers(e.nanos, e.status, e.headers);
                 }
                 case EVENT -> {
+                    if (++x.events > x.maxEvents) throw new ProtocolException(RunawayGuard.message(x.maxEvents));
                     if (x.decoder.onEvent(e.nanos, e.eventType, e.data, l) == StreamDecoder.Next.FINISHED)
                         finish(x, e.nanos, null, false);
                 }
