@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Not a sample: proves which Jupiter engine ran the samples. The pom runs them twice — surefire on the Jupiter 5.x the
  * extension is compiled against, failsafe's {@code samples-on-junit6} execution on 6.x — and tells each run which
- * major version it must see in {@code llmbench.expectedJupiterMajor}.
+ * major version it must see in {@code samples.expectedJupiterMajor}.
  */
 class JupiterVersionTest {
 
     @Test
-    @EnabledIfSystemProperty(named = "llmbench.expectedJupiterMajor", matches = "\\d+")
+    @EnabledIfSystemProperty(named = "samples.expectedJupiterMajor", matches = "\\d+")
     void the_samples_ran_on_the_expected_jupiter() {
-        String major = System.getProperty("llmbench.expectedJupiterMajor") + ".";
+        String major = System.getProperty("samples.expectedJupiterMajor") + ".";
         String api = Test.class.getPackage().getImplementationVersion();
         String engine = implementationVersion("org.junit.jupiter.engine.JupiterTestEngine");
         String launcher = implementationVersion("org.junit.platform.launcher.Launcher");
