@@ -5,8 +5,9 @@ package dev.llmbench.harness.endpoint;
  *
  * @param kind             why it failed
  * @param httpStatus       the HTTP status when one was received, else 0
- * @param message          a short description; never contains credentials. Server text is kept verbatim
- *                         (reports escape it), truncated to {@link #MAX_MESSAGE_CHARS}
+ * @param message          a short description; never contains credentials: server text in it has passed the
+ *                         endpoint's {@link Redactor} before it was cut, and is otherwise verbatim (reports escape
+ *                         it), truncated to {@link #MAX_MESSAGE_CHARS}
  * @param retryAfterMillis the server's {@code Retry-After} in milliseconds, or -1 when absent
  */
 public record Failure(FailureKind kind, int httpStatus, String message, long retryAfterMillis) {

@@ -41,7 +41,8 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     /** Non-streamed bodies are kept up to this size; beyond it the request fails rather than exhausting memory. */
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-    private enum Mode { STREAM, BODY, ERROR }
+    /** ENCODED: a 2xx body compressed although none was asked for; only counted, then named in the failure. */
+    private enum Mode { STREAM, BODY, ERROR, ENCODED }
 
     final HttpStreamingEndpoint owner;
     final StreamListener listener;
@@ -75,6 +76,8 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     private long readNanos;
     private int status;
     private boolean bodyOverflow;
+    private String contentEncoding;
+    private long encodedBytes;
 
     Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long sentNanos, long maxEvents) {
         this.owner = owner;
@@ -98,9 +101,15 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         h.status = status;
         h.headers = kept;
         owner.pipe.offer(h);
+        contentEncoding = entity == null ? null : entity.getContentEncoding();
+        boolean encoded = contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.strip().equalsIgnoreCase("identity");
         if (status < 200 || status >= 300) {
             mode = Mode.ERROR;
             body = new ByteArrayOutputStream(256);
+        } else if (encoded) {
+            // The client sends no Accept-Encoding and decodes nothing: parsing these bytes would only report garbage.
+            mode = Mode.ENCODED;
         } else {
             String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType().toLowerCase(Locale.ROOT);
             if (contentType.startsWith("text/event-stream")) {
@@ -136,6 +145,10 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
             case STREAM -> parser.feed(src);
             case BODY -> append(src, MAX_BODY_BYTES);
             case ERROR -> append(src, MAX_ERROR_BODY_BYTES);
+            case ENCODED -> {
+                encodedBytes += src.remaining();
+                src.position(src.limit());
+            }
         }
     }
 
@@ -189,10 +202,18 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
                     e.data = body.toByteArray();
                 }
             }
+            case ENCODED -> {
+                e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
+                String encoding = contentEncoding.strip().toLowerCase(Locale.ROOT);
+                e.failure = Failure.of(FailureKind.PROTOCOL_ERROR, owner.redactor.redact(
+                        (encoding.equals("x-gzip") ? "gzip" : encoding) + "-compressed body (" + encodedBytes
+                                + " bytes) although no compression was asked for; the harness does not decode it"));
+            }
             default -> {
                 e = new PipeEvent(this, PipeEvent.Type.HTTP_ERROR, now);
                 e.status = status;
                 e.data = body.toByteArray();
+                e.contentEncoding = contentEncoding;
             }
         }
         owner.pipe.offer(e);
@@ -212,7 +233,9 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     @Override public void releaseResources() { }
 
     private Failure classify(Exception cause) {
-        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        // An exception's message can quote the server (a bad header line): redacted before it is cut or kept.
+        String what = owner.redactor.redact(cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         if (cause instanceof ConnectTimeoutException) return Failure.of(FailureKind.CONNECT_TIMEOUT, what);
         if (cause instanceof SocketTimeoutException)
             return Failure.of(headersSeen ? FailureKind.IDLE_TIMEOUT : FailureKind.CONNECT_TIMEOUT, what);
@@ -222,7 +245,10 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         return Failure.of(FailureKind.CONNECTION_ERROR, what);
     }
 
-    /** Rate-limit and identity headers worth keeping; everything else is dropped (and no credential is ever kept). */
+    /**
+     * Rate-limit and identity headers worth keeping; everything else is dropped. Their values came from the server:
+     * the decoder thread redacts them before anyone sees them.
+     */
     private static Map<String, String> keptHeaders(HttpResponse response) {
         Map<String, String> kept = null;
         for (Header h : response.getHeaders()) {

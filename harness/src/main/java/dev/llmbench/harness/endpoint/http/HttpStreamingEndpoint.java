@@ -9,6 +9,7 @@ import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.HttpVersion;
 import dev.llmbench.harness.endpoint.ProtocolException;
+import dev.llmbench.harness.endpoint.Redactor;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.endpoint.WireProtocol;
@@ -28,7 +29,6 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,12 +49,16 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private static final long WATCHDOG_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Pool size when neither the configuration nor the load bounds concurrency. */
     private static final int UNBOUNDED_POOL = 10_000;
+    /** Characters of a server's bytes quoted in a protocol error. */
+    private static final int PREVIEW_CHARS = 200;
 
     final EventPipe<PipeEvent> pipe = new EventPipe<>();
     private final EndpointConfig config;
     private final WireProtocol protocol;
     private final URI requestUri;
     private final String authorization;
+    /** Every text from the server passes this before it reaches a listener, a message or stderr. */
+    final Redactor redactor;
     private final ClientThreads threads = new ClientThreads();
     private final CloseableHttpAsyncClient client;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
@@ -72,6 +76,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         this.requestUri = URI.create(config.baseUri() + protocol.path());
         String key = config.resolveApiKey();
         this.authorization = key == null ? null : "Bearer " + key;
+        this.redactor = Redactor.forEndpoint(key, config.headers());
 
         int poolSize = config.maxConnections() > 0 ? config.maxConnections()
                 : expectedConcurrency > 0 ? expectedConcurrency + 8 : UNBOUNDED_POOL;
@@ -144,16 +149,15 @@ public final class HttpStreamingEndpoint implements Endpoint {
         try {
             switch (e.type) {
                 case HEADERS -> {
-                    x.responseHeaders = e.headers;
-                    l.headers(e.nanos, e.status, e.headers);
+                    x.responseHeaders = redactor.redactValues(e.headers);
+                    l.headers(e.nanos, e.status, x.responseHeaders);
                 }
                 case EVENT -> {
                     if (++x.events > x.maxEvents) throw new ProtocolException(RunawayGuard.message(x.maxEvents));
                     if (x.decoder.onEvent(e.nanos, e.eventType, e.data, l) == StreamDecoder.Next.FINISHED)
                         finish(x, e.nanos, null, false);
                 }
-                case MALFORMED_LINE -> throw new ProtocolException("malformed SSE line: "
-                        + new String(e.data, 0, Math.min(e.data.length, 200), StandardCharsets.UTF_8));
+                case MALFORMED_LINE -> throw new ProtocolException("malformed SSE line", e.data);
                 case BODY -> {
                     x.decoder.onBody(e.nanos, e.data, l);
                     finish(x, e.nanos, null, false);
@@ -164,14 +168,17 @@ public final class HttpStreamingEndpoint implements Endpoint {
                                 + (e.cleanEnd ? "" : " (in the middle of an event)"));
                     finish(x, e.nanos, null, false);
                 }
-                case HTTP_ERROR -> finish(x, e.nanos, HttpErrors.failure(e.status, x.responseHeaders, e.data), false);
+                case HTTP_ERROR -> finish(x, e.nanos,
+                        HttpErrors.failure(e.status, x.responseHeaders, e.data, e.contentEncoding, redactor), false);
                 case FAILED -> finish(x, e.nanos, e.failure, true);
             }
         } catch (ProtocolException pe) {
-            finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, pe.getMessage()), true);
+            String message = redactor.redact(pe.getMessage());
+            if (pe.serverData() != null) message += ": " + redactor.preview(pe.serverData(), PREVIEW_CHARS);
+            finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, message), true);
         } catch (RuntimeException bug) {
             // A bug in a decoder or listener must not kill the decoder thread (and with it the whole run).
-            finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, "internal error while decoding: " + bug), true);
+            finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, redactor.redact("internal error while decoding: " + bug)), true);
         }
     }
 
@@ -184,7 +191,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
             if (f != null) f.cancel(true);
         }
         if (failure == null) x.listener.done(nanos);
-        else x.listener.failed(nanos, failure);
+        // Texts were redacted where they entered, before any cut; this pass catches any path that did not.
+        else x.listener.failed(nanos, redactor.redact(failure));
     }
 
     // =========================== watchdog thread ===========================
@@ -251,7 +259,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
      */
     private void onReactorException(Exception e) {
         if (closed && e instanceof java.nio.channels.ClosedSelectorException) return;
-        System.err.println("[llmbench] HTTP client I/O reactor error: " + e);
+        System.err.println("[llmbench] HTTP client I/O reactor error: " + redactor.redact(String.valueOf(e)));
     }
 
     @Override

@@ -17,6 +17,8 @@ final class PipeEvent {
     Map<String, String> headers;
     Failure failure;
     boolean cleanEnd;
+    /** HTTP_ERROR: the response's Content-Encoding, or null. */
+    String contentEncoding;
 
     PipeEvent(Exchange exchange, Type type, long nanos) {
         this.exchange = exchange;

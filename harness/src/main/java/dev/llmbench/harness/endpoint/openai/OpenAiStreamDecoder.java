@@ -1,5 +1,6 @@
 package dev.llmbench.harness.endpoint.openai;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.llmbench.harness.endpoint.ChunkKind;
 import dev.llmbench.harness.endpoint.ProtocolException;
 import dev.llmbench.harness.endpoint.StreamDecoder;
@@ -7,7 +8,6 @@ import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.endpoint.sse.SseParser;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes one OpenAI response: SSE chunks ending in {@code data: [DONE]}, or one JSON body. Runs on the decoder
@@ -41,7 +41,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         try {
             EXTRACTOR.get().extract(data, 0, data.length, d);
         } catch (IOException | RuntimeException e) {
-            throw new ProtocolException("malformed JSON in " + what + ": " + e.getMessage() + " in: " + preview(data));
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+            throw new ProtocolException("malformed JSON in " + what + " (" + why + ")", data);
         }
         if (d.errorMessage != null) throw new ProtocolException("server sent an error " + what + ": " + d.errorMessage);
         return d;
@@ -54,9 +55,5 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         if (d.toolCall.length() > 0) listener.chunk(nanos, d.toolCall, ChunkKind.TOOL_CALL, d.id);
         if (d.content.length() > 0) listener.chunk(nanos, d.content, ChunkKind.CONTENT, d.id);
         if (d.hasUsage) listener.usage(d.promptTokens, d.completionTokens, d.cachedTokens);
-    }
-
-    private static String preview(byte[] data) {
-        return new String(data, 0, Math.min(data.length, 120), StandardCharsets.UTF_8);
     }
 }
