@@ -292,19 +292,21 @@ public final class HttpStreamingEndpoint implements Endpoint {
         // its own thread and marks itself terminated, and the close(IMMEDIATE) below then leaves the selector alone.
         // Every request was cancelled above, so the graceful shutdown only closes idle connections: it takes
         // milliseconds; the bound is for a server that does not let go.
-        client.initiateShutdown();
+        // An interrupted run (Ctrl-C) still closes in order: the flag is set aside for the bounded waits, then restored.
+        boolean interrupted = Thread.interrupted();
         try {
+            client.initiateShutdown();
             client.awaitShutdown(TimeValue.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        client.close(CloseMode.IMMEDIATE);
-        pipe.close();
-        try {
+            client.close(CloseMode.IMMEDIATE);
+            pipe.close();
             decoderThread.join(5_000);
             watchdogThread.join(1_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            client.close(CloseMode.IMMEDIATE);
+            pipe.close();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }
