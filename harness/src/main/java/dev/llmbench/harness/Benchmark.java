@@ -132,15 +132,28 @@ public final class Benchmark {
     /** The SLOs this benchmark evaluates (empty when none). */
     public SloSet slos() { return slos; }
 
-    /** Runs the benchmark to its bounds and returns the result; writes it to the output directory when one is set. */
+    /**
+     * Runs the benchmark to its bounds and returns the result; writes it to the output directory when one is set.
+     *
+     * <p>Interrupted ({@link Thread#interrupt()}, or Ctrl-C / SIGTERM through {@link ShutdownGuard}), the run stops
+     * sending, cancels the requests in flight and returns what it has, marked partial with the reason
+     * ({@code interrupted}, or {@value ShutdownGuard#REASON}); the thread's interrupt flag is kept set for the caller.
+     */
     public BenchmarkResult run() {
-        try (Endpoint client = new HttpStreamingEndpoint(endpoint, protocol, load.maxConcurrency().orElse(0))) {
+        try (ShutdownGuard guard = ShutdownGuard.open();
+             Endpoint client = new HttpStreamingEndpoint(endpoint, protocol, load.maxConcurrency().orElse(0))) {
             return run(client);
         }
     }
 
-    /** Runs against an already open endpoint (which stays open). */
+    /** Runs against an already open endpoint (which stays open); interrupted, as {@link #run()}. */
     public BenchmarkResult run(Endpoint client) {
+        try (ShutdownGuard guard = ShutdownGuard.open()) {
+            return runGuarded(client);
+        }
+    }
+
+    private BenchmarkResult runGuarded(Endpoint client) {
         PromptFactory.Builder pf = PromptFactory.builder(promptShape).uniquePrefix(uniquePromptPrefix);
         if (tokenizer != null) pf.tokenizer(tokenizer);
         PromptFactory prompts = pf.build();
@@ -170,7 +183,7 @@ public final class Benchmark {
             LOG.log(System.Logger.Level.WARNING, name + ": " + MetricsRecorder.ioBusyWarning(ioBusy));
 
         RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
-        if (stats.partial()) metadata = metadata.withPartial(stats.partialReason());
+        if (stats.partial()) metadata = metadata.withPartial(ShutdownGuard.partialReason(stats.partialReason()));
         BenchmarkResult result = BenchmarkResult.of(metadata, configuration(client, prompts, work), recorder.snapshot());
         if (goodput != null) result = goodput.applyTo(result);
         if (pricing != null) result = result.withCost(CostCalculator.figures(result.measurements(), pricing)); // before cost SLOs

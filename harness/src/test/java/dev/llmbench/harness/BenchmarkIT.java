@@ -206,7 +206,7 @@ class BenchmarkIT {
             assertThat(r).isNotNull();
             assertThat(r.partial()).isTrue();
             assertThat(r.metadata().partialReason()).contains("interrupted");
-            assertThat(r.counts().succeeded()).as("requests finished before the interrupt are kept").isPositive();
+            assertThat(r.counts().succeeded()).as("requests finished before the interrupt are kept: %s", r.counts()).isPositive();
             assertThat(r.counts().cancelled()).as("those cut off are counted, not lost").isPositive();
             try (var files = Files.list(dir)) {
                 assertThat(files.toList()).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.llmbench.maven;
 
+import dev.llmbench.harness.ShutdownGuard;
 import dev.llmbench.harness.compare.Check;
 import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.PlanRunner;
@@ -167,8 +168,18 @@ public class RunMojo extends AbstractMojo {
                 .resolve(session, getLog());
     }
 
+    /**
+     * Ctrl-C (or Maven interrupting the goal) ends the running benchmark with a partial result; the report is still
+     * written, then the goal ends (the guard makes the JVM's exit wait for both, see {@link ShutdownGuard}).
+     */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        try (ShutdownGuard guard = ShutdownGuard.open()) {
+            executeGuarded();
+        }
+    }
+
+    private void executeGuarded() throws MojoExecutionException, MojoFailureException {
         LayeredSettings s;
         BenchmarkPlan plan;
         List<PlanRunner.Outcome> outcomes;

@@ -12,7 +12,7 @@ public interface Endpoint extends AutoCloseable {
      * Sends one request.
      *
      * @param request   what to generate
-     * @param listener  receives the request's events; {@link StreamListener#sent} is called with the hand-off time
+     * @param listener  receives the request's events; {@link StreamListener#sent} when the request is put on a connection
      */
     void send(GenerationRequest request, StreamListener listener);
 

@@ -6,13 +6,15 @@ import java.util.Map;
  * Receives the timed events of one request, in order. Times are {@link System#nanoTime()} values taken in the
  * I/O callback when the bytes arrived, never after queuing.
  *
- * <p>Threading: {@link #sent} is called on the thread that sends, before the request leaves; every later call for
- * the request comes from one thread (the endpoint's decoder thread), one at a time, and exactly one of
- * {@link #done} or {@link #failed} ends the sequence.
+ * <p>Threading: every call for a request comes from one thread (the endpoint's decoder thread), one at a time, in
+ * order, and exactly one of {@link #done} or {@link #failed} ends the sequence.
  */
 public interface StreamListener {
 
-    /** The request was handed to the transport at {@code nanos}. */
+    /**
+     * The request was put on a connection at {@code nanos} (after any wait for a pooled connection, which is client
+     * queueing). A request cancelled while it still waited for a connection never reports {@code sent}.
+     */
     void sent(long nanos);
 
     /** The response head arrived. {@code headers} hold the rate-limit related headers (lower-case names). */

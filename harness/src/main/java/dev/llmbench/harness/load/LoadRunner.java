@@ -30,6 +30,12 @@ public final class LoadRunner {
     public record RunStats(long startNanos, long endNanos, long measuredStartNanos, long sent, long warmupSent,
                            boolean partial, String partialReason) { }
 
+    /**
+     * How long an interrupted run waits for its cancelled requests to be recorded (normally milliseconds); kept short
+     * so that a Ctrl-C's partial result is written well within the JVM's exit wait (ShutdownGuard.GRACE, 5 s).
+     */
+    static final long INTERRUPT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final Endpoint endpoint;
     private final LoadModel load;
     private final RunBounds bounds;
@@ -94,7 +100,7 @@ public final class LoadRunner {
             interrupted = true;
             synchronized (lock) { stopIssuing = true; }
             endpoint.cancelAll("run interrupted");
-            awaitCancelled();
+            awaitCancelled(INTERRUPT_GRACE_NANOS);
             Thread.currentThread().interrupt();
         }
         long end = System.nanoTime();
@@ -227,12 +233,12 @@ public final class LoadRunner {
             if (completed >= measuredSent + warmupSent) return;
         }
         endpoint.cancelAll("still in flight " + bounds.drainTimeout().toSeconds() + " s after the run's last send");
-        awaitCancelled();
+        awaitCancelled(TimeUnit.SECONDS.toNanos(10));
     }
 
-    /** After a cancelAll, every request ends promptly with a CANCELLED failure; wait for those to be recorded. */
-    private void awaitCancelled() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    /** After a cancelAll, every request ends promptly with a CANCELLED failure; wait (bounded) for those to be recorded. */
+    private void awaitCancelled(long boundNanos) {
+        long deadline = System.nanoTime() + boundNanos;
         synchronized (lock) {
             while (completed < measuredSent + warmupSent && System.nanoTime() < deadline) {
                 try {

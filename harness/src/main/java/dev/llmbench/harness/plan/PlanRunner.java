@@ -1,6 +1,7 @@
 package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.Benchmark;
+import dev.llmbench.harness.ShutdownGuard;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.ResultPaths;
@@ -18,6 +19,11 @@ import java.util.function.Consumer;
 /**
  * Runs every benchmark of a plan in turn and writes each result (the Maven goal {@code llmbench:run}, plain Java):
  * checks the endpoint first, or starts the embedded simulator for the whole plan and stops it after. Not thread-safe.
+ *
+ * <p>Interrupted ({@link Thread#interrupt()}, or Ctrl-C / SIGTERM through {@link ShutdownGuard}), the benchmark
+ * running writes its partial result, the benchmarks not yet started are skipped (and logged), and the outcomes so far
+ * are returned; the thread's interrupt flag is kept set. A caller that writes more after this (a report) holds its
+ * own {@link ShutdownGuard} around both, so a Ctrl-C waits for that too.
  */
 public final class PlanRunner {
 
@@ -34,6 +40,12 @@ public final class PlanRunner {
      * @throws IOException when a result cannot be written (the results so far are on disk)
      */
     public static List<Outcome> run(BenchmarkPlan plan, Consumer<String> log) throws IOException {
+        try (ShutdownGuard guard = ShutdownGuard.open()) {
+            return runGuarded(plan, log);
+        }
+    }
+
+    private static List<Outcome> runGuarded(BenchmarkPlan plan, Consumer<String> log) throws IOException {
         plan.checkReachable();
         SimulatorProvider.Running simulator = null;
         try {
@@ -46,7 +58,14 @@ public final class PlanRunner {
             }
             List<Outcome> out = new ArrayList<>();
             Set<Path> written = new HashSet<>();
-            for (PlannedRun run : plan.runs()) {
+            List<PlannedRun> runs = plan.runs();
+            for (int i = 0; i < runs.size(); i++) {
+                PlannedRun run = runs.get(i);
+                if (Thread.currentThread().isInterrupted() || ShutdownGuard.shutdownRequested()) {
+                    log.accept(ShutdownGuard.partialReason("interrupted") + ": " + (runs.size() - i)
+                            + " benchmark(s) not run, from " + run.name());
+                    break;
+                }
                 String where = simulator != null ? simulatorUri.toString() : plan.target().display();
                 log.accept("running " + run.name() + " [" + run.label() + "] against " + where + " (model " + plan.model() + ")");
                 BenchmarkResult r;
@@ -59,6 +78,7 @@ public final class PlanRunner {
                                 + "TPOT mean %.2f ms, %.1f output tok/s -> %s", run.name(), r.counts().measured(), r.counts().errors(),
                         r.summary("ttft").p50() / 1000.0, r.summary("ttft").p90() / 1000.0, r.summary("tpot").mean() / 1000.0,
                         r.throughput().outputTokensPerSecond(), file));
+                if (r.partial()) log.accept(run.name() + ": partial result (" + r.metadata().partialReason() + ")");
                 out.add(new Outcome(run, r, file));
             }
             return out;

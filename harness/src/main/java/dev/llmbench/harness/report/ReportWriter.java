@@ -179,7 +179,10 @@ public final class ReportWriter {
     private static Path write(Path file, String text) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // Not Files.writeString: its interruptible FileChannel would refuse to write after an interrupted run.
+            try (java.io.OutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

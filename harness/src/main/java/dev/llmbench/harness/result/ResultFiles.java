@@ -18,6 +18,7 @@ import dev.llmbench.harness.metrics.TokenTotals;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -69,7 +70,9 @@ public final class ResultFiles {
         byte[] bytes = toJson(result).getBytes(StandardCharsets.UTF_8);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // A FileOutputStream, not Files.newOutputStream: an interruptible FileChannel would refuse to write the
+            // partial result of an interrupted run (the thread's interrupt flag is still set).
+            try (OutputStream out = new FileOutputStream(tmp.toFile())) {
                 out.write(bytes);
                 out.flush();
             }

@@ -1,6 +1,7 @@
 package dev.llmbench.junit.internal;
 
 import org.apiguardian.api.API;
+import dev.llmbench.harness.ShutdownGuard;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.PlannedRun;
@@ -110,10 +111,20 @@ public final class LlmBenchEngine {
 
     // ------------------------------------------------------------------ running
 
-    /** Runs the invocation's benchmark (before the method body), writes its result file and publishes report entries. */
+    /**
+     * Runs the invocation's benchmark (before the method body), writes its result file and publishes report entries.
+     * A Ctrl-C during the run (or an interrupt) still leaves the invocation's partial result file: the guard makes the
+     * JVM's exit wait for it (see {@link ShutdownGuard}).
+     */
     public void run(ExtensionContext context) {
         InvocationPlan invocation = context.getStore(NAMESPACE).get(PLAN, InvocationPlan.class);
         if (invocation == null) return; // not a benchmark invocation
+        try (ShutdownGuard guard = ShutdownGuard.open()) {
+            run(context, invocation);
+        }
+    }
+
+    private void run(ExtensionContext context, InvocationPlan invocation) {
         BenchmarkPlan plan = invocation.plan();
         URI simulator = plan.target() instanceof Target.Simulated s ? EmbeddedSimulator.forRun(context, s.profile().name()).baseUri() : null;
         BenchmarkResult result;

@@ -12,12 +12,17 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -47,15 +52,25 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     final HttpStreamingEndpoint owner;
     final StreamListener listener;
     final StreamDecoder decoder;
-    final long sentNanos;
+    /** When {@code send} handed the request to the client; the wait for a pooled connection starts here. */
+    final long handOffNanos;
 
     // ---- written by the I/O thread, read by the watchdog ----
+    /**
+     * When the request was put on a connection ({@code -1} while it waits for one): the endpoint's timeouts run from
+     * here, so time spent waiting for a pooled connection is client queueing and never an endpoint timeout.
+     */
+    volatile long wireNanos = -1;
     volatile long lastReadNanos;
     volatile boolean headersSeen;
+    /** The response ended or failed on the I/O side: its connection is released (or closed). */
+    volatile boolean ioEnded;
 
     // ---- written by the decoder thread ----
     volatile boolean firstOutputSeen;
     volatile boolean finished;
+    /** When the decoder finished a response whose body had not ended yet (see {@code HttpStreamingEndpoint#linger}). */
+    volatile long finishedNanos;
 
     /** Decoder thread only: events decoded so far, and how many this request may take ({@link RunawayGuard}). */
     long events;
@@ -79,13 +94,33 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     private String contentEncoding;
     private long encodedBytes;
 
-    Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long sentNanos, long maxEvents) {
+    Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long handOffNanos, long maxEvents) {
         this.owner = owner;
         this.maxEvents = maxEvents;
         this.listener = new FirstOutputWatcher(listener);
         this.decoder = decoder;
-        this.sentNanos = sentNanos;
-        this.lastReadNanos = sentNanos;
+        this.handOffNanos = handOffNanos;
+    }
+
+    /** Wraps the request so the moment it is put on a connection is known (see {@link #wireNanos}). */
+    AsyncRequestProducer timed(AsyncRequestProducer request) {
+        return new AsyncRequestProducer() {
+            @Override
+            public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+                if (wireNanos < 0) {
+                    long now = System.nanoTime();
+                    lastReadNanos = now;
+                    wireNanos = now;
+                    owner.pipe.offer(new PipeEvent(Exchange.this, PipeEvent.Type.SENT, now));
+                }
+                request.sendRequest(channel, context);
+            }
+            @Override public boolean isRepeatable() { return request.isRepeatable(); }
+            @Override public void failed(Exception cause) { request.failed(cause); }
+            @Override public int available() { return request.available(); }
+            @Override public void produce(DataStreamChannel channel) throws IOException { request.produce(channel); }
+            @Override public void releaseResources() { request.releaseResources(); }
+        };
     }
 
     // =========================== I/O thread ===========================
@@ -132,12 +167,18 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     }
 
     @Override
-    public void updateCapacity(CapacityChannel capacityChannel) throws java.io.IOException {
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
         capacityChannel.update(Integer.MAX_VALUE);
     }
 
     @Override
     public void consume(ByteBuffer src) {
+        if (finished) {
+            // The decoder saw the stream's final event ([DONE]): whatever follows is not read; the endpoint closes the
+            // connection if the body does not end promptly.
+            src.position(src.limit());
+            return;
+        }
         long now = System.nanoTime();
         readNanos = now;
         lastReadNanos = now;
@@ -187,6 +228,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     }
 
     private void end(long now) {
+        ioEnded = true;
         PipeEvent e;
         switch (mode) {
             case STREAM -> {
@@ -222,6 +264,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     @Override
     public void failed(Exception cause) {
         long now = System.nanoTime();
+        ioEnded = true;
         if (finished || timedOut) return;
         PipeEvent e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
         e.failure = classify(cause);

@@ -14,6 +14,7 @@ import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.endpoint.WireProtocol;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -26,6 +27,7 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.net.URI;
@@ -47,6 +49,11 @@ public final class HttpStreamingEndpoint implements Endpoint {
 
     /** How often the watchdog looks for timed-out requests; timeouts are enforced to within this. */
     private static final long WATCHDOG_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * How long a response may go on after its final event ({@code [DONE]}) before its connection is closed: a server
+     * that never ends the body would otherwise hold the pooled connection forever and starve the next requests.
+     */
+    static final long LINGER_AFTER_FINAL_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Pool size when neither the configuration nor the load bounds concurrency. */
     private static final int UNBOUNDED_POOL = 10_000;
     /** Characters of a server's bytes quoted in a protocol error. */
@@ -62,6 +69,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private final ClientThreads threads = new ClientThreads();
     private final CloseableHttpAsyncClient client;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    /** Finished on the decoder (final event seen) while the response body had not ended: closed if it does not soon. */
+    private final Set<Exchange> lingering = ConcurrentHashMap.newKeySet();
     private final Thread decoderThread;
     private final Thread watchdogThread;
     private volatile boolean closed;
@@ -97,6 +106,9 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .setDefaultConnectionConfig(connectionConfig)
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(policy).build())
                 .build();
+        // Waiting for a pooled connection is client queueing: it never times out as an endpoint failure (a run's
+        // drain or interruption cancels a request still waiting). Its end is the request's send time (Exchange#timed).
+        RequestConfig requestConfig = RequestConfig.custom().setConnectionRequestTimeout(Timeout.DISABLED).build();
         IOReactorConfig reactor = IOReactorConfig.custom()
                 .setIoThreadCount(config.ioThreads())
                 .setTcpNoDelay(true) // with Nagle on, p99 arrival error at 100 streams went from 4.7 ms to 27.8 ms
@@ -104,6 +116,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .build();
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
+                .setDefaultRequestConfig(requestConfig)
                 .setIOReactorConfig(reactor)
                 .setVersionPolicy(policy)
                 .setThreadFactory(threads.ioThreadFactory())
@@ -130,12 +143,9 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .addHeader("Accept", request.stream() ? "text/event-stream" : "application/json");
         if (authorization != null) builder.addHeader("Authorization", authorization);
         for (Map.Entry<String, String> h : config.headers().entrySet()) builder.addHeader(h.getKey(), h.getValue());
-        AsyncRequestProducer producer = builder.build();
-
-        long now = System.nanoTime();
-        listener.sent(now);
-        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), now,
+        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), System.nanoTime(),
                 RunawayGuard.maxEvents(request.maxTokens()));
+        AsyncRequestProducer producer = exchange.timed(builder.build());
         inFlight.add(exchange);
         exchange.future = client.execute(producer, exchange, null, null, exchange);
     }
@@ -148,6 +158,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         StreamListener l = x.listener;
         try {
             switch (e.type) {
+                case SENT -> l.sent(e.nanos);
                 case HEADERS -> {
                     x.responseHeaders = redactor.redactValues(e.headers);
                     l.headers(e.nanos, e.status, x.responseHeaders);
@@ -189,6 +200,9 @@ public final class HttpStreamingEndpoint implements Endpoint {
         if (abort) {
             Future<Void> f = x.future;
             if (f != null) f.cancel(true);
+        } else if (!x.ioEnded) {
+            x.finishedNanos = System.nanoTime();
+            lingering.add(x);
         }
         if (failure == null) x.listener.done(nanos);
         // Texts were redacted where they entered, before any cut; this pass catches any path that did not.
@@ -204,12 +218,22 @@ public final class HttpStreamingEndpoint implements Endpoint {
         while (!closed) {
             LockSupport.parkNanos(WATCHDOG_PERIOD_NANOS);
             long now = System.nanoTime();
+            for (Exchange x : lingering) {
+                if (x.ioEnded) lingering.remove(x);
+                else if (now - x.finishedNanos > LINGER_AFTER_FINAL_EVENT_NANOS) {
+                    lingering.remove(x);
+                    Future<Void> f = x.future;
+                    if (f != null) f.cancel(true); // closes the connection: its response never ended
+                }
+            }
             for (Exchange x : inFlight) {
-                if (x.finished || x.timedOut) continue;
+                long wire = x.wireNanos;
+                // Still waiting for a pooled connection: client queueing, not yet the endpoint's time.
+                if (x.finished || x.timedOut || wire < 0) continue;
                 FailureKind kind = null;
                 long limit = 0;
-                if (now - x.sentNanos > totalLimit) { kind = FailureKind.TOTAL_TIMEOUT; limit = totalLimit; }
-                else if (!x.firstOutputSeen && now - x.sentNanos > firstTokenLimit) { kind = FailureKind.FIRST_TOKEN_TIMEOUT; limit = firstTokenLimit; }
+                if (now - wire > totalLimit) { kind = FailureKind.TOTAL_TIMEOUT; limit = totalLimit; }
+                else if (!x.firstOutputSeen && now - wire > firstTokenLimit) { kind = FailureKind.FIRST_TOKEN_TIMEOUT; limit = firstTokenLimit; }
                 else if (now - x.lastReadNanos > idleLimit) { kind = FailureKind.IDLE_TIMEOUT; limit = idleLimit; }
                 if (kind != null) abortInFlight(x, now, Failure.of(kind, kind.name().toLowerCase() + " after " + TimeUnit.NANOSECONDS.toMillis(limit) + " ms"));
             }
@@ -252,13 +276,11 @@ public final class HttpStreamingEndpoint implements Endpoint {
     }
 
     /**
-     * HttpCore 5.4's reactor can throw {@link java.nio.channels.ClosedSelectorException} from its own shutdown after an
-     * immediate close (an unguarded {@code selector.keys()} in {@code SingleCoreIOReactor.closeOpenChannels}); that one
-     * is expected and dropped. Anything else is reported on stderr, once per exception, in one line: the default
-     * callback logged "null" and a stack trace through whatever logger the host (Maven) provides.
+     * The I/O reactor's own errors, reported on stderr, once per exception, in one line: the default callback logged
+     * "null" and a stack trace through whatever logger the host (Maven) provides. {@link #close()} shuts the reactor
+     * down in the order that keeps its shutdown free of the errors it used to report here.
      */
     private void onReactorException(Exception e) {
-        if (closed && e instanceof java.nio.channels.ClosedSelectorException) return;
         System.err.println("[llmbench] HTTP client I/O reactor error: " + redactor.redact(String.valueOf(e)));
     }
 
@@ -267,13 +289,34 @@ public final class HttpStreamingEndpoint implements Endpoint {
         if (closed) return;
         cancelAll("endpoint closed");
         closed = true;
-        client.close(CloseMode.IMMEDIATE);
-        pipe.close();
+        for (Exchange x : lingering) {
+            Future<Void> f = x.future;
+            if (f != null) f.cancel(true);
+        }
+        lingering.clear();
+        // Let the reactor threads shut themselves down before the immediate close. In HttpCore 5.4,
+        // AbstractSingleCoreIOReactor.close(IMMEDIATE) called on a reactor that is still running closes every channel
+        // and the Selector itself from the calling thread, while the reactor thread may be iterating
+        // selector.selectedKeys() in SingleCoreIOReactor.processEvents: that raced into ConcurrentModificationException
+        // (about one run in twelve) or ClosedSelectorException. A reactor that ends by itself closes its selector on
+        // its own thread and marks itself terminated, and the close(IMMEDIATE) below then leaves the selector alone.
+        // Every request was cancelled above, so the graceful shutdown only closes idle connections: it takes
+        // milliseconds; the bound is for a server that does not let go.
+        // An interrupted run (Ctrl-C) still closes in order: the flag is set aside for the bounded waits, then restored.
+        boolean interrupted = Thread.interrupted();
         try {
+            client.initiateShutdown();
+            client.awaitShutdown(TimeValue.ofSeconds(2));
+            client.close(CloseMode.IMMEDIATE);
+            pipe.close();
             decoderThread.join(5_000);
             watchdogThread.join(1_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            client.close(CloseMode.IMMEDIATE);
+            pipe.close();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }
