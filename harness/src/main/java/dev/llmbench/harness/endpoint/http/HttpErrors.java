@@ -12,7 +12,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** Turns a non-2xx response into a typed {@link Failure}: 429 and 503 are rate limiting, the rest HTTP errors. */
+/**
+ * Turns a non-2xx response into a typed {@link Failure}: 429, and 503 with {@code Retry-After}, are rate limiting
+ * ({@link FailureKind#RATE_LIMITED}); every other status is {@link FailureKind#HTTP_STATUS}.
+ */
 final class HttpErrors {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -20,8 +23,8 @@ final class HttpErrors {
     private HttpErrors() { }
 
     static Failure failure(int status, Map<String, String> headers, byte[] body) {
-        boolean rateLimited = status == 429 || status == 503;
         long retryAfterMillis = retryAfterMillis(headers.get("retry-after"));
+        boolean rateLimited = status == 429 || (status == 503 && headers.get("retry-after") != null);
         String message = "HTTP " + status + ": " + errorMessage(body);
         return new Failure(rateLimited ? FailureKind.RATE_LIMITED : FailureKind.HTTP_STATUS, status, message, retryAfterMillis);
     }
