@@ -21,8 +21,9 @@ public record RateLimits(long status429, long status503, long retryAfterCount, L
      * Time spent backing off. It is never part of a latency: a paused virtual user's next request starts its clock
      * when it is handed to the client, and a paused arrival schedule moves its later intended send times.
      *
-     * @param pauses  pauses of a virtual user, or of the arrival schedule
-     * @param totalMs their total length in milliseconds (summed over virtual users: 2 users paused 1 s each = 2000)
+     * @param pauses  pauses of a virtual user, or of the arrival schedule, over the whole run (warmup included)
+     * @param totalMs their total length in milliseconds (summed over virtual users: 2 users paused 1 s each = 2000);
+     *                a pause still running when the run ended counts up to the end
      */
     public record Backoff(long pauses, long totalMs) {
         public Backoff {
