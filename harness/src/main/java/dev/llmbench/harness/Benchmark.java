@@ -93,6 +93,7 @@ public final class Benchmark {
     private final Map<String, Object> extraFields;
     private final RunBounds bounds;
     private final long seed;
+    private final boolean backoff;
     private final Path outputDirectory;
     private final List<Consumer<RequestTimeline>> requestObservers;
     private final SloSet slos;
@@ -115,6 +116,7 @@ public final class Benchmark {
         this.extraFields = Map.copyOf(b.extraFields);
         this.bounds = new RunBounds(b.maxRequests, b.maxDuration, b.warmupRequests, b.warmupDuration, b.drainTimeout);
         this.seed = b.seed;
+        this.backoff = b.backoff;
         this.outputDirectory = b.outputDirectory;
         this.requestObservers = List.copyOf(b.requestObservers);
         this.slos = SloSet.parse(b.sloExpressions);
@@ -169,7 +171,7 @@ public final class Benchmark {
             for (Consumer<RequestTimeline> o : requestObservers) o.accept(t);
         };
         LoadRunner runner = new LoadRunner(client, load, bounds, seq -> request(work, seq), onComplete, seed,
-                outputTokenizer);
+                outputTokenizer).backoff(backoff);
 
         long ioCpuBefore = client.ioCpuNanos();
         long cpuBefore = client.clientCpuNanos();
@@ -179,6 +181,7 @@ public final class Benchmark {
         double ioBusy = Math.min(1.0, (client.ioCpuNanos() - ioCpuBefore) / (double) wallNanos / ioThreads);
         recorder.clientIoBusy(ioBusy);
         recorder.clientCpuNanos(Math.max(0, client.clientCpuNanos() - cpuBefore));
+        if (backoff) recorder.backoff(stats.backoffPauses(), stats.backoffNanos());
         if (ioBusy > MetricsRecorder.IO_BUSY_WARNING_THRESHOLD)
             LOG.log(System.Logger.Level.WARNING, name + ": " + MetricsRecorder.ioBusyWarning(ioBusy));
 
@@ -250,6 +253,7 @@ public final class Benchmark {
         private Duration warmupDuration = Duration.ZERO;
         private Duration drainTimeout = Duration.ofSeconds(60);
         private long seed = 42;
+        private boolean backoff;
         private Path outputDirectory;
         private final List<Consumer<RequestTimeline>> requestObservers = new ArrayList<>();
         private final List<String> sloExpressions = new ArrayList<>();
@@ -292,6 +296,13 @@ public final class Benchmark {
         public Builder warmupDuration(Duration d) { this.warmupDuration = d; return this; }
         public Builder drainTimeout(Duration d) { this.drainTimeout = d; return this; }
         public Builder seed(long s) { this.seed = s; return this; }
+        /**
+         * Hold back after rate-limited requests (default off: the measurement stays raw): the virtual user, or the
+         * arrival schedule, pauses for the server's {@code Retry-After} or {@code x-ratelimit-reset-*}
+         * ({@link LoadRunner}, {@link dev.llmbench.harness.load.Backoff}); the result's {@code rate_limits.backoff}
+         * reports the pauses and their total. Backing off is never counted as endpoint latency.
+         */
+        public Builder backoff(boolean on) { this.backoff = on; return this; }
         /** Prices tokens or GPU time, so the result carries cost figures ({@link CostCalculator}); null: none. */
         public Builder pricing(Pricing p) { this.pricing = p; return this; }
         /**

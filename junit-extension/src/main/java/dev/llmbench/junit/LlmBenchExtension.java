@@ -31,13 +31,15 @@ import java.util.stream.Stream;
  *   <li><b>Running.</b> Each invocation runs its benchmark in {@code beforeTestExecution}: after the
  *       {@code @BeforeEach} methods, before the method body. It writes one result file (JSON, the harness's
  *       format) into {@code llmbench.outputDirectory} (default {@code target/llmbench}), publishes the key figures as
- *       report entries (keys {@code llmbench.*}: TTFT p50/p90, TPOT, throughput, error rate, result file, SLO
- *       verdicts), and prints a progress line to stderr every {@code llmbench.progressSeconds} (default 5) on long
+ *       report entries (keys {@code llmbench.*}: TTFT p50/p90, TPOT, throughput, errors, error rate, result file,
+ *       SLO verdicts; when every measured request failed, {@code llmbench.failures} says what failed instead of the
+ *       latencies, which were not measured), and prints a progress line to stderr every {@code llmbench.progressSeconds} (default 5) on long
  *       runs.</li>
  *   <li><b>Parameters.</b> A {@link BenchmarkResult} parameter of a {@link BenchmarkTest} method receives the
  *       invocation's result.</li>
- *   <li><b>SLOs.</b> After the method body, an invocation whose run violated an {@link Slo} fails with an
- *       {@link org.opentest4j.AssertionFailedError} holding a table of every SLO: expression, measured value,
+ *   <li><b>Verdicts.</b> After the method body, an invocation whose every measured request failed fails with an
+ *       {@link org.opentest4j.AssertionFailedError} saying what failed (unless {@code llmbench.allowAllFailed} is
+ *       true), and one whose run violated an {@link Slo} fails with a table of every SLO: expression, measured value,
  *       limit, verdict.</li>
  * </ol>
  * The extension keeps no state of its own (everything lives in {@link ExtensionContext.Store}s), so it is safe under
@@ -80,6 +82,6 @@ public final class LlmBenchExtension implements TestTemplateInvocationContextPro
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        engine.checkSlos(context);
+        engine.checkVerdicts(context);
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fails the build when a benchmark missed an SLO, or when a metric got worse than the baseline by more than its
- * tolerance. The message lists every offending benchmark and metric with the old value, the new value and the change.
+ * Fails the build when a benchmark missed an SLO, when every measured request of a benchmark failed (unless
+ * {@link #allowAllFailed}), or when a metric got worse than the baseline by more than its tolerance. The message lists every offending benchmark and metric with the old value, the new value and the change.
  * Below {@link #minSamples} samples a metric is reported as "not enough samples" instead of judged.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
@@ -58,10 +58,15 @@ public class CheckMojo extends AbstractResultsMojo {
     @Parameter(property = "llmbench.failIfNoResults")
     String failIfNoResults;
 
+    /** A benchmark whose every measured request failed does not fail the build by itself (default false). */
+    @Parameter(property = "llmbench.allowAllFailed")
+    String allowAllFailed;
+
     @Override
     PluginSettings goalSettings(PluginSettings shared) {
         return shared.put(Settings.TOLERANCE, tolerance).put(Settings.METRICS, metrics).put(Settings.MIN_SAMPLES, minSamples)
-                .put(Settings.WARN_ONLY, warnOnly).put(Settings.FAIL_IF_NO_RESULTS, failIfNoResults);
+                .put(Settings.WARN_ONLY, warnOnly).put(Settings.FAIL_IF_NO_RESULTS, failIfNoResults)
+                .put(Settings.ALLOW_ALL_FAILED, allowAllFailed);
     }
 
     @Override
@@ -75,7 +80,8 @@ public class CheckMojo extends AbstractResultsMojo {
         }
         List<BenchmarkResult> baseline = readBaselineOrNull();
         if (baseline == null) getLog().info("llmbench: no baseline in " + baselineFolder + " (llmbench:baseline stores one)");
-        Verdicts.apply(Check.run(set.results(), baseline, options), settings.get(Settings.WARN_ONLY), getLog());
+        Verdicts.apply(Check.run(set.results(), baseline, options, settings.get(Settings.ALLOW_ALL_FAILED)),
+                settings.get(Settings.WARN_ONLY), getLog());
     }
 
     /** No results: fail when benchmarks were expected (or always/never, as configured), else warn. */

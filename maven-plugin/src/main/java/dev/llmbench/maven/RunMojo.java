@@ -29,8 +29,8 @@ import java.util.List;
  *     -Dllmbench.requests=100 -Dllmbench.slo="p90(ttft) &lt; 800ms"</pre>
  * The harness makes the plan (one benchmark per tier × shape, the same plan the JUnit extension makes from the same
  * settings, with the same defaults) and runs it; results go to {@code target/llmbench/} with a report beside them.
- * With no endpoint it runs against the embedded simulator. The build fails when an SLO is missed (unless
- * {@code llmbench.warnOnly}). Every parameter is a setting of the harness: defaults, allowed values and messages are
+ * With no endpoint it runs against the embedded simulator. The build fails when an SLO is missed or every measured
+ * request of a benchmark failed (unless {@code llmbench.warnOnly}; the latter unless {@code llmbench.allowAllFailed}). Every parameter is a setting of the harness: defaults, allowed values and messages are
  * the harness's ({@code dev.llmbench.harness.settings.Settings}).
  */
 @Mojo(name = "run", requiresProject = false, threadSafe = true)
@@ -144,6 +144,14 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.warnOnly")
     String warnOnly;
 
+    /** A benchmark whose every measured request failed does not fail the build by itself (default false). */
+    @Parameter(property = "llmbench.allowAllFailed")
+    String allowAllFailed;
+
+    /** Hold back after rate-limited requests for their {@code Retry-After} / {@code x-ratelimit-reset-*} (default false: raw). */
+    @Parameter(property = "llmbench.backoff")
+    String backoff;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
@@ -164,6 +172,7 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.TIMEOUT_FIRST_TOKEN, firstTokenTimeout, "firstTokenTimeout")
                 .put(Settings.TIMEOUT_IDLE, idleTimeout, "idleTimeout").put(Settings.TIMEOUT_TOTAL, totalTimeout, "totalTimeout").put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
                 .put(Settings.OUTPUT_DIRECTORY, outputDirectory).put(Settings.REPORT, report).put(Settings.WARN_ONLY, warnOnly)
+                .put(Settings.ALLOW_ALL_FAILED, allowAllFailed).put(Settings.BACKOFF, backoff)
                 .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
                 .resolve(session, getLog());
     }
@@ -203,6 +212,6 @@ public class RunMojo extends AbstractMojo {
                         + ": " + e.getMessage(), e);
             }
         }
-        Verdicts.apply(Check.run(results, null, null), s.get(Settings.WARN_ONLY), getLog());
+        Verdicts.apply(Check.run(results, null, null, plan.allowAllFailed()), s.get(Settings.WARN_ONLY), getLog());
     }
 }

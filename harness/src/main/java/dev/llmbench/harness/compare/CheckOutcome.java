@@ -9,14 +9,17 @@ import java.util.List;
  * @param sloViolations every failed SLO verdict, by benchmark
  * @param comparison    the baseline comparison, or null when there was no baseline
  * @param partial       labels of results that were cut short (reported, not a failure by themselves)
+ * @param allFailed     one line per result in which every measured request failed, when that fails the check
+ *                      ({@code llmbench.allowAllFailed} false), e.g. {@code chat: all 20 requests failed: 20 × http_status (…)}
  * @param summary       one message saying it all: what passed, every violation and every regression, one per line
  */
 public record CheckOutcome(int benchmarks, List<SloViolation> sloViolations, ComparisonReport comparison,
-                           List<String> partial, String summary) {
+                           List<String> partial, List<String> allFailed, String summary) {
 
     public CheckOutcome {
         sloViolations = List.copyOf(sloViolations);
         partial = List.copyOf(partial);
+        allFailed = List.copyOf(allFailed);
     }
 
     /** The regressions against the baseline (empty without a baseline). */
@@ -24,9 +27,12 @@ public record CheckOutcome(int benchmarks, List<SloViolation> sloViolations, Com
         return comparison == null ? List.of() : comparison.regressions();
     }
 
-    /** True when an SLO was violated or a metric regressed: the build should fail (or warn, when told to only warn). */
+    /**
+     * True when an SLO was violated, a run's every request failed (unless allowed) or a metric regressed: the build
+     * should fail (or warn, when told to only warn).
+     */
     public boolean failed() {
-        return !sloViolations.isEmpty() || !regressions().isEmpty();
+        return !sloViolations.isEmpty() || !allFailed.isEmpty() || !regressions().isEmpty();
     }
 
     /** Opposite of {@link #failed()}. */

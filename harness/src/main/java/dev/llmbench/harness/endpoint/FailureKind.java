@@ -1,10 +1,20 @@
 package dev.llmbench.harness.endpoint;
 
-/** Why a request failed. Every failed request carries exactly one kind; none of them stops a run. */
+/**
+ * Why a request failed. Every failed request carries exactly one kind; none of them stops a run.
+ *
+ * <p>Every kind but {@link #CANCELLED} is an error ({@code error_rate}, and +infinity in the error-adjusted
+ * percentiles): see {@link dev.llmbench.harness.metrics.Counts}.
+ */
 public enum FailureKind {
-    /** The server answered with a non-2xx status other than 429/503. */
+    /** The server answered with a status that is not success (not 2xx), other than the rate limiting below. */
     HTTP_STATUS,
-    /** 429, or 503 with {@code Retry-After}: rate limiting, counted apart from errors. */
+    /**
+     * Rate limiting: HTTP 429, and HTTP 503 <em>with</em> a {@code Retry-After} header (the server said when to come
+     * back). A 503 without {@code Retry-After} — a proxy's error page, a server that is down — is {@link #HTTP_STATUS}.
+     * An error like any other failure, and also counted apart ({@code rate_limited_rate}, with the {@code Retry-After}
+     * values and {@code x-ratelimit-*} headers).
+     */
     RATE_LIMITED,
     /** The connection could not be established within the connect timeout. */
     CONNECT_TIMEOUT,

@@ -9,6 +9,7 @@ import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,13 +23,20 @@ import java.util.function.LongFunction;
  * <p>t0 of a request is its intended send time: for open-loop models the schedule's time (so a late send shows as
  * queue delay and latency, never hides it: no coordinated omission), for closed loop the hand-off to the client.
  *
+ * <p><b>Backoff</b> ({@link #backoff(boolean)}, off by default so the measurement stays raw): a rate-limited request
+ * ({@link dev.llmbench.harness.endpoint.FailureKind#RATE_LIMITED}) holds back for as long as the server asked
+ * ({@link Backoff#waitMillis}). In a closed loop its virtual user pauses before its next request (whose t0 is taken
+ * when it is handed to the client, after the pause); in an open loop the arrival schedule pauses: every later intended
+ * send time moves by the pause, so the pause shows neither as latency nor as queue delay. The pauses and their total
+ * are in {@link RunStats}.
+ *
  * <p>One run per instance; {@link #run()} blocks the calling thread until the run ends.
  */
 public final class LoadRunner {
 
     /** What a run did, for the result's metadata. Times are {@link System#nanoTime()} values. */
     public record RunStats(long startNanos, long endNanos, long measuredStartNanos, long sent, long warmupSent,
-                           boolean partial, String partialReason) { }
+                           boolean partial, String partialReason, long backoffPauses, long backoffNanos) { }
 
     /**
      * How long an interrupted run waits for its cancelled requests to be recorded (normally milliseconds); kept short
@@ -53,6 +61,13 @@ public final class LoadRunner {
     private boolean stopIssuing;
     private long measuredStartNanos = -1;
     private long measuredDeadlineNanos = Long.MAX_VALUE;
+    private boolean backoff;
+    private long backoffPauses;
+    private long backoffNanos;
+    /** Closed loop: paused virtual users as {resume at, paused at}, soonest first. */
+    private final PriorityQueue<long[]> pausedUsers = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    /** Open loop: no intended send before this time. */
+    private long schedulePausedUntilNanos = Long.MIN_VALUE;
 
     private long startNanos;
     private Semaphore concurrencySlots;
@@ -83,6 +98,12 @@ public final class LoadRunner {
         this.outputTokenizer = outputTokenizer;
     }
 
+    /** Holds back after rate-limited requests (see the class comment); off by default. Call before {@link #run()}. */
+    public LoadRunner backoff(boolean on) {
+        synchronized (lock) { backoff = on; }
+        return this;
+    }
+
     /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
     public RunStats run() {
         return run(System.nanoTime());
@@ -105,8 +126,13 @@ public final class LoadRunner {
         }
         long end = System.nanoTime();
         synchronized (lock) {
+            for (long[] p : pausedUsers) { // still paused when the run ended: count the part within the run
+                backoffPauses++;
+                backoffNanos += Math.max(0, Math.min(p[0], end) - p[1]);
+            }
+            pausedUsers.clear();
             return new RunStats(startNanos, end, measuredStartNanos, measuredSent + warmupSent, warmupSent,
-                    interrupted, interrupted ? "interrupted" : null);
+                    interrupted, interrupted ? "interrupted" : null, backoffPauses, backoffNanos);
         }
     }
 
@@ -122,11 +148,13 @@ public final class LoadRunner {
         }
         while (true) {
             long now = System.nanoTime();
+            long nextResume;
             synchronized (lock) {
                 if (stopIssuing) break;
                 if (now >= measuredDeadlineNanos) { stopIssuing = true; break; }
+                nextResume = resumeDueUsers(now);
             }
-            long waitNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(50), measuredDeadlineNanos - now);
+            long waitNanos = Math.min(Math.min(TimeUnit.MILLISECONDS.toNanos(50), measuredDeadlineNanos - now), nextResume - now);
             if (closedLoopTurns.tryAcquire(Math.max(1, waitNanos), TimeUnit.NANOSECONDS)) {
                 if (!issue(System.nanoTime(), true)) break;
             }
@@ -134,19 +162,43 @@ public final class LoadRunner {
         synchronized (lock) { stopIssuing = true; }
     }
 
+    /** Gives every paused user whose pause is over its turn back; the next resume time (MAX_VALUE: none). Holds lock. */
+    private long resumeDueUsers(long now) {
+        while (!pausedUsers.isEmpty() && pausedUsers.peek()[0] <= now) {
+            long[] p = pausedUsers.poll();
+            backoffPauses++;
+            backoffNanos += p[0] - p[1];
+            closedLoopTurns.release();
+        }
+        return pausedUsers.isEmpty() ? Long.MAX_VALUE : pausedUsers.peek()[0];
+    }
+
     // ---------------------------------------------------------------- open loop and bursts
 
     private void runOpenLoop() throws InterruptedException {
         concurrencySlots = load.maxConcurrency().isPresent() ? new Semaphore(load.maxConcurrency().getAsInt()) : null;
         ArrivalSchedule schedule = ((LoadModel.OpenLoop) load).schedule(seed);
+        long shiftNanos = 0; // how far backoff pauses have moved the schedule
         while (true) {
             long offset = schedule.nextOffsetNanos();
             if (offset == ArrivalSchedule.EXHAUSTED) break;
-            long intended = startNanos + offset;
-            synchronized (lock) {
-                if (stopIssuing || intended > measuredDeadlineNanos) { stopIssuing = true; break; }
+            long intended = startNanos + offset + shiftNanos;
+            boolean stop = false;
+            while (true) {
+                synchronized (lock) {
+                    if (stopIssuing || intended > measuredDeadlineNanos) { stopIssuing = true; stop = true; break; }
+                }
+                parkUntil(intended);
+                synchronized (lock) {
+                    if (schedulePausedUntilNanos <= intended) break;
+                    long pause = schedulePausedUntilNanos - intended; // paused while this send was due: move the schedule
+                    shiftNanos += pause;
+                    intended += pause;
+                    backoffPauses++;
+                    backoffNanos += pause;
+                }
             }
-            parkUntil(intended);
+            if (stop) break;
             if (concurrencySlots != null) concurrencySlots.acquire();
             if (!issue(intended, false)) {
                 if (concurrencySlots != null) concurrencySlots.release();
@@ -213,12 +265,29 @@ public final class LoadRunner {
             onComplete.accept(timeline);
         } finally {
             if (concurrencySlots != null) concurrencySlots.release();
+            boolean paused = false;
             synchronized (lock) {
                 completed++;
+                if (backoff) paused = holdBack(timeline);
                 lock.notifyAll();
             }
-            if (load instanceof LoadModel.Concurrency) closedLoopTurns.release();
+            if (load instanceof LoadModel.Concurrency && !paused) closedLoopTurns.release();
         }
+    }
+
+    /** After a rate-limited request: pauses its virtual user, or the schedule; true when a user was paused. Holds lock. */
+    private boolean holdBack(RequestTimeline timeline) {
+        long waitMillis = Backoff.waitMillis(timeline.failure(), timeline.rateLimitHeaders());
+        if (waitMillis < 0) return false;
+        long now = timeline.endNanos() >= 0 ? timeline.endNanos() : System.nanoTime();
+        long resume = now + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        if (load instanceof LoadModel.Concurrency) {
+            if (stopIssuing) return false;
+            pausedUsers.add(new long[] {resume, now});
+            return true;
+        }
+        schedulePausedUntilNanos = Math.max(schedulePausedUntilNanos, resume);
+        return false;
     }
 
     /** Waits for in-flight requests to end, up to the drain timeout; then cancels what is left. */

@@ -9,9 +9,12 @@ import java.util.Map;
 /**
  * Requests by outcome. Warmup requests are counted apart ({@link #warmup()}) and in nothing else.
  *
- * <p>Rate limiting ({@link FailureKind#RATE_LIMITED}) is counted apart from errors, and so are requests the run
- * cut off ({@link FailureKind#CANCELLED}: the duration bound or an interruption ended them, the endpoint did not
- * fail them).
+ * <p><b>Errors.</b> A request that failed is an error, whatever the reason: every {@link FailureKind} except
+ * {@link FailureKind#CANCELLED} (the run's duration bound or an interruption cut it off; the endpoint did not fail
+ * it). Rate-limited requests ({@link FailureKind#RATE_LIMITED}: 429, and 503 with {@code Retry-After}) are errors
+ * too — an endpoint that refuses every request never meets {@code error_rate < 1%} — and are also counted apart
+ * ({@link #rateLimited()}, {@code rate_limited_rate}). Every error enters the error-adjusted latency percentiles as
+ * +infinity ({@link #failuresCountedAsInfinite()}).
  *
  * @param succeeded    measured requests that ended normally
  * @param failedByKind measured failed requests by kind; every kind is present (0 when none)
@@ -43,7 +46,7 @@ public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long w
         return succeeded + failed();
     }
 
-    /** Requests refused by rate limiting (429, or 503 with Retry-After). */
+    /** Requests refused by rate limiting (429, or 503 with Retry-After); a part of {@link #errors()}. */
     public long rateLimited() {
         return failed(FailureKind.RATE_LIMITED);
     }
@@ -53,17 +56,22 @@ public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long w
         return failed(FailureKind.CANCELLED);
     }
 
-    /** Errors: failures other than rate limiting and cancellation. */
+    /** Errors: every failure except cancellation, rate-limited requests included. */
     public long errors() {
-        return failed() - rateLimited() - cancelled();
+        return failed() - cancelled();
     }
 
-    /** Failures that enter error-adjusted latency percentiles as +infinity: errors and rate-limited requests. */
+    /** Failures that enter error-adjusted latency percentiles as +infinity: the {@link #errors()}. */
     public long failuresCountedAsInfinite() {
-        return errors() + rateLimited();
+        return errors();
     }
 
-    /** Error rate: errors / measured requests (0 when nothing was measured); a fraction, not a percentage. */
+    /** True when requests were measured and not one of them succeeded: nothing the run measured is a latency. */
+    public boolean allFailed() {
+        return measured() > 0 && succeeded == 0;
+    }
+
+    /** Error rate: errors (rate-limited included) / measured requests (0 when nothing was measured); a fraction. */
     public double errorRate() {
         long m = measured();
         return m == 0 ? 0.0 : (double) errors() / m;

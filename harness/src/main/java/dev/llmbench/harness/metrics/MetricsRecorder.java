@@ -91,6 +91,7 @@ public final class MetricsRecorder {
     private long coalescedChunks;
     private volatile Double clientIoBusy;
     private volatile Long clientCpuNanos;
+    private volatile RateLimits.Backoff backoff;
 
     private final EnumMap<FailureKind, List<String>> examples = new EnumMap<>(FailureKind.class);
     private long status429;
@@ -140,6 +141,14 @@ public final class MetricsRecorder {
     public void clientCpuNanos(long nanos) {
         if (nanos < 0) throw new IllegalArgumentException("client CPU nanoseconds must be >= 0: " + nanos);
         clientCpuNanos = nanos;
+    }
+
+    /**
+     * The time the load runner held back after rate-limited requests (only when backoff was on; otherwise the
+     * snapshot's {@link RateLimits#backoff()} stays null). Any thread.
+     */
+    public void backoff(long pauses, long nanos) {
+        backoff = new RateLimits.Backoff(pauses, Math.round(Math.max(0, nanos) / 1e6));
     }
 
     /** Records one finished request. Call from one thread (the decoder thread); see the class comment. */
@@ -349,7 +358,7 @@ public final class MetricsRecorder {
         List<String> warnings = new ArrayList<>();
         if (busy != null && busy > IO_BUSY_WARNING_THRESHOLD) warnings.add(ioBusyWarning(busy));
 
-        RateLimits rateLimits = new RateLimits(status429, status503, retryAfterCount, retryAfterMillis, lastRateLimitHeaders);
+        RateLimits rateLimits = new RateLimits(status429, status503, retryAfterCount, retryAfterMillis, lastRateLimitHeaders, backoff);
         return new Measurements(counts, tokens, metrics, throughput, series, fidelity, examples, rateLimits, warnings);
     }
 

@@ -53,10 +53,12 @@ public final class BenchmarkPlan {
     private final Bounds bounds;
     private final Path outputDirectory;
     private final double progressSeconds;
+    private final boolean allowAllFailed;
+    private final boolean backoff;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
                   Timeouts timeouts, String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
-                  Path outputDirectory, double progressSeconds) {
+                  Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff) {
         this.name = name;
         this.runs = List.copyOf(runs);
         this.target = target;
@@ -71,6 +73,8 @@ public final class BenchmarkPlan {
         this.bounds = bounds;
         this.outputDirectory = outputDirectory;
         this.progressSeconds = progressSeconds;
+        this.allowAllFailed = allowAllFailed;
+        this.backoff = backoff;
     }
 
     /**
@@ -124,6 +128,12 @@ public final class BenchmarkPlan {
     /** Period of progress lines, 0 = none. */
     public double progressSeconds() { return progressSeconds; }
 
+    /** {@code llmbench.allowAllFailed}: a run whose every measured request failed does not fail by itself. */
+    public boolean allowAllFailed() { return allowAllFailed; }
+
+    /** {@code llmbench.backoff}: rate-limited requests pause their virtual user or the schedule (see {@link Benchmark.Builder#backoff}). */
+    public boolean backoff() { return backoff; }
+
     /** True when the embedded simulator serves the plan. */
     public boolean simulated() { return target instanceof Target.Simulated; }
 
@@ -166,7 +176,8 @@ public final class BenchmarkPlan {
                 .maxDuration(bounds.maxDuration())
                 .warmupRequests(bounds.warmupRequests())
                 .warmupDuration(bounds.warmupDuration())
-                .pricing(pricing);
+                .pricing(pricing)
+                .backoff(backoff);
         if (tokenizer != null) b.tokenizer(tokenizer);
         if (target instanceof Target.Simulated s) b.servedBySimulator(s.profile().name());
         if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
@@ -187,6 +198,10 @@ public final class BenchmarkPlan {
         sb.append("tokenizer: ").append(tokenizerSpec == null ? "none (approximate prompts, server usage)" : tokenizerSpec).append('\n');
         sb.append("pricing: ").append(pricing == null ? "none" : pricing).append('\n');
         sb.append("slos: ").append(slos.isEmpty() ? "none" : String.join("; ", slos)).append('\n');
+        if (allowAllFailed || backoff) {
+            sb.append("failures: ").append(allowAllFailed ? "a run whose every request failed is allowed" : "")
+                    .append(allowAllFailed && backoff ? "; " : "").append(backoff ? "back off when rate limited" : "").append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "bounds: %s requests, %s; warm-up %d requests, %s%n",
                 bounds.maxRequests() == 0 ? "no count bound," : Long.toString(bounds.maxRequests()),
                 bounds.maxDuration().isZero() ? "no time bound" : seconds(bounds.maxDuration()) + " at most",

@@ -79,7 +79,8 @@ final class PlanReader {
             }
         }
         return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, timeouts, tokenizerSpec, tokenizer, pricing,
-                slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS));
+                slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS),
+                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF));
     }
 
     private static String name(LayeredSettings s) {

@@ -2,6 +2,7 @@ package dev.llmbench.harness.plan;
 
 import dev.llmbench.harness.Benchmark;
 import dev.llmbench.harness.ShutdownGuard;
+import dev.llmbench.harness.metrics.FailureSummary;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.result.ResultPaths;
@@ -32,6 +33,20 @@ public final class PlanRunner {
     }
 
     private PlanRunner() {
+    }
+
+    /**
+     * The line logged after a run: its counts, then its latencies and throughput — or, when no measured request
+     * succeeded, what failed instead (there is no latency to show: never a "TTFT p50 0.0 ms").
+     */
+    static String summaryLine(String name, BenchmarkResult r, Path file) {
+        String counts = FailureSummary.counts(r.counts());
+        String allFailed = FailureSummary.allFailedOrNull(r.measurements());
+        if (allFailed != null) return name + ": " + counts + "; " + allFailed + " -> " + file;
+        if (r.counts().measured() == 0) return name + ": no measured requests -> " + file;
+        return String.format(Locale.ROOT, "%s: %s, TTFT p50 %.1f ms, p90 %.1f ms, TPOT mean %.2f ms, %.1f output tok/s -> %s",
+                name, counts, r.summary("ttft").p50() / 1000.0, r.summary("ttft").p90() / 1000.0,
+                r.summary("tpot").mean() / 1000.0, r.throughput().outputTokensPerSecond(), file);
     }
 
     /**
@@ -74,10 +89,7 @@ public final class PlanRunner {
                     r = b.build().run();
                 }
                 Path file = ResultFiles.write(r, ResultPaths.unique(plan.outputDirectory(), ResultFiles.fileName(r), plan.model(), written));
-                log.accept(String.format(Locale.ROOT, "%s: %d requests, %d errors, TTFT p50 %.1f ms, p90 %.1f ms, "
-                                + "TPOT mean %.2f ms, %.1f output tok/s -> %s", run.name(), r.counts().measured(), r.counts().errors(),
-                        r.summary("ttft").p50() / 1000.0, r.summary("ttft").p90() / 1000.0, r.summary("tpot").mean() / 1000.0,
-                        r.throughput().outputTokensPerSecond(), file));
+                log.accept(summaryLine(run.name(), r, file));
                 if (r.partial()) log.accept(run.name() + ": partial result (" + r.metadata().partialReason() + ")");
                 out.add(new Outcome(run, r, file));
             }

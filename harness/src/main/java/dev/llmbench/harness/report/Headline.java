@@ -25,8 +25,8 @@ import static dev.llmbench.harness.metrics.MetricName.TTFT;
  * @param load             the load, e.g. {@code "concurrency 20"}, {@code "poisson 4 rps (max 32)"}
  * @param shape            the prompt shape, e.g. {@code "100→200 tok"}, {@code "long-in-short-out (2000→128 tok)"}
  * @param requests         measured requests
- * @param errors           errors (failures other than rate limiting and cancellation)
- * @param rateLimited      rate-limited requests
+ * @param errors           errors (every failure but cancellation, rate-limited requests included)
+ * @param rateLimited      rate-limited requests (a part of {@code errors})
  * @param cancelled        requests the run cut off
  * @param errorRate        errors / measured, as a percentage
  * @param ttftP50          TTFT p50 (ms)

@@ -85,8 +85,8 @@ final class HtmlBenchmarkSection {
         Headline h = b.headline();
         BenchmarkSection.Counts c = b.counts();
         out.append("<p class=\"small\">").append(h.requests()).append(" requests measured (")
-                .append(c.succeeded()).append(" succeeded, ").append(h.errors()).append(" errors, ")
-                .append(h.rateLimited()).append(" rate-limited, ").append(h.cancelled()).append(" cancelled; ")
+                .append(c.succeeded()).append(" succeeded, ").append(h.errors()).append(" errors (")
+                .append(h.rateLimited()).append(" of them rate-limited), ").append(h.cancelled()).append(" cancelled; ")
                 .append(c.warmup()).append(" warmup) · ").append(c.inputTokens()).append(" input / ")
                 .append(c.outputTokens()).append(" output tokens · throughput ").append(Fmt.num(h.outputThroughput()))
                 .append(" tok/s, ").append(Fmt.num(h.requestRate())).append(" req/s");

@@ -129,7 +129,7 @@ final class HtmlReport {
 
     private static String errors(Headline h) {
         String text = h.errors() + (h.errors() > 0 ? " (" + Fmt.pct(h.errorRate()) + ")" : "");
-        if (h.rateLimited() > 0) text += " +" + h.rateLimited() + " rate-limited";
+        if (h.rateLimited() > 0) text += ", " + h.rateLimited() + " of them rate-limited";
         return "<td class=\"n" + (h.errors() > 0 ? " badtext" : "") + "\" data-v=\"" + Fmt.key(h.errorRate()) + "\">"
                 + Html.escape(text) + "</td>";
     }

@@ -45,8 +45,13 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
     /** The major schema version this harness writes and the newest it reads; a newer major version is refused. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}). */
-    public static final int SCHEMA_MINOR_VERSION = 1;
+    /**
+     * The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}).
+     * 1.1: {@code throughput.good_requests}. 1.2: the derived {@code counts.errors} and {@code counts.error_rate}
+     * include rate-limited requests (every failure but cancellation; re-derived when an older file is read), and
+     * {@code rate_limits.backoff}.
+     */
+    public static final int SCHEMA_MINOR_VERSION = 2;
 
     public BenchmarkResult {
         Objects.requireNonNull(metadata, "metadata");

@@ -81,6 +81,8 @@ final class ResultJsonMixins {
         @JsonProperty("status_503") abstract long status503();
         @JsonProperty("retry_after_ms") abstract List<Long> retryAfterMillis();
         @JsonProperty("last_ratelimit_headers") abstract Map<String, String> lastRateLimitHeaders();
+        /** Written only when backoff was on (schema 1.2); absent: off. */
+        @JsonProperty("backoff") @JsonInclude(JsonInclude.Include.NON_NULL) abstract Object backoff();
     }
 
     /** The window's length and goodput are derived (from the window and the good-request count) and written for readers. */

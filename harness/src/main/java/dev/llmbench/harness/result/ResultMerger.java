@@ -109,7 +109,8 @@ public final class ResultMerger {
                 ? (rb.lastRateLimitHeaders().isEmpty() ? ra.lastRateLimitHeaders() : rb.lastRateLimitHeaders())
                 : (ra.lastRateLimitHeaders().isEmpty() ? rb.lastRateLimitHeaders() : ra.lastRateLimitHeaders());
         RateLimits rateLimits = new RateLimits(ra.status429() + rb.status429(), ra.status503() + rb.status503(),
-                ra.retryAfterCount() + rb.retryAfterCount(), retry, headers);
+                ra.retryAfterCount() + rb.retryAfterCount(), retry, headers,
+                ra.backoff() == null ? rb.backoff() : ra.backoff().plus(rb.backoff()));
         LinkedHashSet<String> warnings = new LinkedHashSet<>(ma.warnings());
         warnings.addAll(mb.warnings());
 

@@ -141,6 +141,14 @@ public final class Settings {
             "`check` with no results: auto fails when benchmarks were expected (`@LlmBenchmark` classes or a baseline), else warns"));
     public static final Setting<Boolean> SKIP = declare(Setting.flag("llmbench.skip", false, "Skips the plugin's goals"));
 
+    // ------------------------------------------------------------------ error accounting and rate limiting
+
+    public static final Setting<Boolean> ALLOW_ALL_FAILED = declare(Setting.flag("llmbench.allowAllFailed", false,
+            "A run where every measured request failed does not fail the JUnit invocation, `check` or `run` by itself"));
+    public static final Setting<Boolean> BACKOFF = declare(Setting.flag("llmbench.backoff", false,
+            "Rate-limited requests pause their virtual user (or the arrival schedule) for `Retry-After` / `x-ratelimit-reset-*`; "
+                    + "the time is reported, never counted as latency"));
+
     private Settings() {
     }
 

@@ -282,7 +282,9 @@ public final class Objective {
         boolean errors = metric == MetricName.ERROR_RATE;
         double rate = errors ? c.errorRate() : c.rateLimitedRate();
         long n = errors ? c.errors() : c.rateLimited();
-        return verdict(rate, measured, n + (errors ? " errors" : " rate-limited") + " in " + measured + " measured requests");
+        String what = errors ? n + " errors" + (c.rateLimited() > 0 ? " (" + c.rateLimited() + " rate-limited)" : "")
+                : n + " rate-limited";
+        return verdict(rate, measured, what + " in " + measured + " measured requests");
     }
 
     private SloVerdict evaluateMismatch(BenchmarkResult result) {

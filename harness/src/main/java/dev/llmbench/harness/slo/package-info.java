@@ -34,8 +34,9 @@
  * <tr><td>request_rate</td><td>rps or req/s (required)</td><td>successful requests/s over the measured window</td></tr>
  * <tr><td>goodput</td><td>rps or req/s</td><td>good requests/s over the measured window (see {@link
  *     dev.llmbench.harness.slo.SloSet}); fails "goodput not measured" unless counted during the run</td></tr>
- * <tr><td>error_rate, rate_limited_rate</td><td>% or none (a fraction in [0, 1])</td><td>errors (failures other than
- *     rate limiting and cancellation) / measured requests; rate-limited / measured requests. Shown in %</td></tr>
+ * <tr><td>error_rate, rate_limited_rate</td><td>% or none (a fraction in [0, 1])</td><td>errors (every failed
+ *     request, rate-limited ones included; not those the run cancelled) / measured requests; rate-limited (429, 503
+ *     with Retry-After) / measured requests. Shown in %</td></tr>
  * <tr><td>token_count_mismatch</td><td>% or none (a fraction)</td><td>how far the local tokenizer's output-token
  *     counts are from the server's usage: Σ |tokenizer − usage| / Σ usage over the successful measured requests that
  *     have both ({@link dev.llmbench.harness.metrics.TokenReconciliation#mismatchRatio()}); fails "no samples" without

@@ -52,7 +52,8 @@ class ResultFilesCompatibilityTest {
         JsonNode counts = json.get("counts");
         assertThat(r.counts().measured()).isEqualTo(counts.get("measured").asLong());
         assertThat(r.counts().succeeded()).isEqualTo(counts.get("succeeded").asLong());
-        assertThat(r.counts().errors()).isEqualTo(counts.get("errors").asLong());
+        assertThat(r.counts().errors()).as("errors, rate-limited included (files before 1.2 wrote them without)")
+                .isEqualTo(errorsSince12(json));
         assertThat(r.counts().rateLimited()).isEqualTo(counts.get("rate_limited").asLong());
         assertThat(r.counts().warmup()).isEqualTo(counts.get("warmup").asLong());
         for (Iterator<Map.Entry<String, JsonNode>> it = counts.get("failed_by_kind").fields(); it.hasNext(); ) {
@@ -112,12 +113,36 @@ class ResultFilesCompatibilityTest {
         JsonNode old = TREE.readTree(file.toFile());
         JsonNode now = TREE.readTree(dir.resolve("again.json").toFile());
         assertThat(now.get("configuration")).as("configuration keeps its JSON names").isEqualTo(old.get("configuration"));
-        assertThat(now.get("counts")).isEqualTo(old.get("counts"));
+        assertThat(now.get("counts")).isEqualTo(countsSince12(old));
         assertThat(now.get("tokens")).isEqualTo(old.get("tokens"));
         assertThat(now.get("metrics")).isEqualTo(old.get("metrics"));
         assertThat(now.get("slo_verdicts")).isEqualTo(old.get("slo_verdicts"));
         assertThat(now.get("cost")).isEqualTo(old.get("cost"));
         assertThat(now.get("schema_version").asInt()).isEqualTo(BenchmarkResult.SCHEMA_VERSION);
+    }
+
+    /** Errors as 1.2 defines them: every failure but cancellation, whatever an older file's derived figure says. */
+    private static long errorsSince12(JsonNode file) {
+        JsonNode counts = file.get("counts");
+        return counts.get("failed").asLong() - counts.get("cancelled").asLong();
+    }
+
+    /** An older file's counts as 1.2 writes them back: the stored counts unchanged, errors and error_rate re-derived. */
+    private static JsonNode countsSince12(JsonNode file) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode counts = file.get("counts").deepCopy();
+        long errors = errorsSince12(file);
+        counts.put("errors", errors);
+        long measured = counts.get("measured").asLong();
+        counts.put("error_rate", measured == 0 ? 0.0 : (double) errors / measured);
+        return TREE.readTree(counts.toString()); // numbers typed as a file read gives them
+    }
+
+    @Test
+    void anOldFileWithRateLimitedRequestsCountsThemAsErrorsWhenRead() throws Exception {
+        Path file = fixtures().filter(p -> p.getFileName().toString().equals("partial-with-failures.json")).findFirst().orElseThrow();
+        BenchmarkResult r = ResultFiles.read(file);
+        assertThat(r.counts().rateLimited()).isEqualTo(7);
+        assertThat(r.counts().errors()).as("27 errors written by 1.1 + 7 rate-limited").isEqualTo(34);
     }
 
     @Test

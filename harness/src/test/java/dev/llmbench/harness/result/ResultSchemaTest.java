@@ -1,5 +1,8 @@
 package dev.llmbench.harness.result;
 
+import dev.llmbench.harness.metrics.Measurements;
+import dev.llmbench.harness.metrics.RateLimits;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -57,6 +60,25 @@ class ResultSchemaTest {
     @Test
     void aRichResultWithInfinityNaNAndUnknownConfigurationKeysIsValid() throws IOException {
         assertThat(errors(ResultFiles.toJson(Fixtures.rich()))).isEmpty();
+    }
+
+    @Test
+    void aResultThatBackedOffIsValidAndReadsBackWithItsBackoff(@TempDir Path dir) throws IOException {
+        BenchmarkResult r = withBackoff(Fixtures.rich(), new RateLimits.Backoff(3, 2500));
+        String json = ResultFiles.toJson(r);
+        assertThat(json).contains("\"backoff\" : {", "\"pauses\" : 3", "\"total_ms\" : 2500");
+        assertThat(errors(json)).isEmpty();
+        assertThat(ResultFiles.read(ResultFiles.write(r, dir.resolve("r.json"))).rateLimits().backoff())
+                .isEqualTo(new RateLimits.Backoff(3, 2500));
+        assertThat(ResultFiles.toJson(Fixtures.rich())).as("backoff off: absent").doesNotContain("\"backoff\"");
+    }
+
+    private static BenchmarkResult withBackoff(BenchmarkResult r, RateLimits.Backoff b) {
+        Measurements m = r.measurements();
+        RateLimits rl = m.rateLimits();
+        return new BenchmarkResult(r.metadata(), r.configuration(), new Measurements(m.counts(), m.tokens(), m.metrics(),
+                m.throughput(), m.timeSeries(), m.fidelity(), m.failureExamples(), new RateLimits(rl.status429(), rl.status503(),
+                rl.retryAfterCount(), rl.retryAfterMillis(), rl.lastRateLimitHeaders(), b), m.warnings()), r.sloVerdicts(), r.cost());
     }
 
     @Test

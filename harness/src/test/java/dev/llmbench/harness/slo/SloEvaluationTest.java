@@ -153,7 +153,7 @@ class SloEvaluationTest {
     }
 
     @Test
-    void measuresErrorAndRateLimitedRatesInPercent() {
+    void measuresErrorAndRateLimitedRatesInPercentWithRateLimitedRequestsCountedAsErrors() {
         List<RequestTimeline> l = new ArrayList<>(tenRequests().subList(0, 8));
         l.add(failed(900));
         l.add(Timelines.request(950).failed(960, FailureKind.RATE_LIMITED, "429"));
@@ -161,12 +161,13 @@ class SloEvaluationTest {
 
         SloVerdict errors = Objective.parse("error_rate < 1%").evaluate(r);
         assertThat(errors.passed()).isFalse();
-        assertThat(errors.measured()).isCloseTo(10.0, within(1e-9));
+        assertThat(errors.measured()).isCloseTo(20.0, within(1e-9));
         assertThat(errors.limit()).isEqualTo(1.0);
         assertThat(errors.unit()).isEqualTo("%");
         assertThat(errors.sampleCount()).isEqualTo(10);
-        assertThat(errors.detail()).isEqualTo("1 errors in 10 measured requests");
-        assertThat(Objective.parse("error_rate < 0.2").evaluate(r).passed()).isTrue();
+        assertThat(errors.detail()).isEqualTo("2 errors (1 rate-limited) in 10 measured requests");
+        assertThat(Objective.parse("error_rate < 0.2").evaluate(r).passed()).isFalse();
+        assertThat(Objective.parse("error_rate <= 0.2").evaluate(r).passed()).isTrue();
 
         SloVerdict limited = Objective.parse("rate_limited_rate <= 0.5%").evaluate(r);
         assertThat(limited.passed()).isFalse();

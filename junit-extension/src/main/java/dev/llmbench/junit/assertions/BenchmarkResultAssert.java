@@ -81,15 +81,15 @@ public class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultAssert,
 
     // ---- ratios ----
 
-    /** Errors / measured requests: failures other than rate limiting and requests the run cut off. */
+    /** Errors / measured requests: every failed request, rate-limited ones included; not those the run cut off. */
     public RatioAssert errorRate() {
         isNotNull();
         Counts c = actual.counts();
         return new RatioAssert(this, "error_rate", c.errors(), "error", c.measured(),
-                breakdown(c, k -> k != FailureKind.RATE_LIMITED && k != FailureKind.CANCELLED));
+                breakdown(c, k -> k != FailureKind.CANCELLED));
     }
 
-    /** Rate-limited requests (429, or 503 with Retry-After) / measured requests. */
+    /** Rate-limited requests (429, or 503 with Retry-After) / measured requests; they are errors too ({@link #errorRate()}). */
     public RatioAssert rateLimitedRate() {
         isNotNull();
         Counts c = actual.counts();

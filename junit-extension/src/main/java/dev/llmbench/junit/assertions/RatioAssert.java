@@ -3,8 +3,8 @@ package dev.llmbench.junit.assertions;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on a fraction of the measured requests: {@code error_rate} (errors: failures other than rate limiting
- * and requests the run cut off) or {@code rate_limited_rate} (429, or 503 with Retry-After). Limits are fractions,
+ * Assertions on a fraction of the measured requests: {@code error_rate} (errors: every failed request, rate-limited
+ * ones included; not requests the run cut off) or {@code rate_limited_rate} (429, or 503 with Retry-After). Limits are fractions,
  * not percentages: {@code isLessThan(0.01)} means below 1%.
  * <pre>
  * Expected error_rate &lt; 1% but was 3% (3 errors of 100 measured requests: HTTP_STATUS 2, PROTOCOL_ERROR 1)

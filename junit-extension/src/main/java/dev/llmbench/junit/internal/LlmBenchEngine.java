@@ -2,6 +2,7 @@ package dev.llmbench.junit.internal;
 
 import org.apiguardian.api.API;
 import dev.llmbench.harness.ShutdownGuard;
+import dev.llmbench.harness.metrics.FailureSummary;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.PlannedRun;
@@ -153,19 +154,31 @@ public final class LlmBenchEngine {
     }
 
     /**
-     * After the method body: fails the invocation when an SLO was violated, with the table of every SLO.
+     * After the method body: fails the invocation when every measured request failed (unless
+     * {@code llmbench.allowAllFailed}), saying what failed, and when an SLO was violated, with the table of every SLO;
+     * both in one message when both hold.
      *
-     * @throws AssertionFailedError naming the invocation, with the SLO table and the result file
+     * @throws AssertionFailedError naming the invocation, with what failed, the SLO table and the result file
      */
-    public void checkSlos(ExtensionContext context) {
+    public void checkVerdicts(ExtensionContext context) {
         BenchmarkResult result = result(context);
-        if (result == null || result.sloVerdicts().isEmpty() || SloSupport.allPassed(result.sloVerdicts())) return;
+        if (result == null) return;
         InvocationPlan invocation = context.getStore(NAMESPACE).get(PLAN, InvocationPlan.class);
-        long failed = result.sloVerdicts().stream().filter(v -> !v.passed()).count();
+        String allFailed = invocation.plan().allowAllFailed() ? null : FailureSummary.allFailedOrNull(result.measurements());
+        boolean slosFailed = !result.sloVerdicts().isEmpty() && !SloSupport.allPassed(result.sloVerdicts());
+        if (allFailed == null && !slosFailed) return;
+        StringBuilder message = new StringBuilder("llmbench: ");
+        if (allFailed != null) {
+            message.append(allFailed).append(" in ").append(invocation.displayName())
+                    .append(": nothing was measured (set llmbench.allowAllFailed=true to accept)\n");
+        }
+        if (slosFailed) {
+            long failed = result.sloVerdicts().stream().filter(v -> !v.passed()).count();
+            message.append(failed).append(" of ").append(result.sloVerdicts().size()).append(" SLOs violated in ")
+                    .append(invocation.displayName()).append('\n').append(SloSupport.table(result.sloVerdicts()));
+        }
         Path file = context.getStore(NAMESPACE).get(RESULT_FILE, Path.class);
-        throw new AssertionFailedError("llmbench: " + failed + " of " + result.sloVerdicts().size() + " SLOs violated in "
-                + invocation.displayName() + "\n" + SloSupport.table(result.sloVerdicts())
-                + "result: " + (file == null ? "not written" : file.toAbsolutePath()));
+        throw new AssertionFailedError(message + "result: " + (file == null ? "not written" : file.toAbsolutePath()));
     }
 
     static Map<String, String> reportEntries(InvocationPlan invocation, URI simulator, BenchmarkResult r, Path file) {
@@ -179,12 +192,18 @@ public final class LlmBenchEngine {
         e.put("llmbench.promptShape", invocation.run().shape().shape().describe());
         e.put("llmbench.plan", plan.describe());
         e.put("llmbench.requests", Long.toString(r.counts().measured()));
-        Summary ttft = r.summary("ttft");
-        Summary tpot = r.summary("tpot");
-        e.put("llmbench.ttft.p50", ms(ttft.p50()));
-        e.put("llmbench.ttft.p90", ms(ttft.p90()));
-        e.put("llmbench.tpot.p50", ms(tpot.p50()));
-        e.put("llmbench.tpot.mean", ms(tpot.mean()));
+        e.put("llmbench.errors", FailureSummary.counts(r.counts()));
+        String allFailed = FailureSummary.allFailedOrNull(r.measurements());
+        if (allFailed != null) {
+            e.put("llmbench.failures", allFailed); // no latency was measured: none is shown (never "0.00 ms")
+        } else {
+            Summary ttft = r.summary("ttft");
+            Summary tpot = r.summary("tpot");
+            e.put("llmbench.ttft.p50", ms(ttft.p50()));
+            e.put("llmbench.ttft.p90", ms(ttft.p90()));
+            e.put("llmbench.tpot.p50", ms(tpot.p50()));
+            e.put("llmbench.tpot.mean", ms(tpot.mean()));
+        }
         e.put("llmbench.outputThroughput", String.format(Locale.ROOT, "%.1f tok/s", r.throughput().outputTokensPerSecond()));
         e.put("llmbench.requestRate", String.format(Locale.ROOT, "%.2f req/s", r.throughput().requestsPerSecond()));
         e.put("llmbench.errorRate", String.format(Locale.ROOT, "%.2f %%", 100 * r.counts().errorRate()));

@@ -207,9 +207,11 @@ class BenchmarkResultAssertTest {
         }
 
         @Test
-        void rate_limiting_is_apart_from_errors() {
+        void rate_limited_requests_are_errors_and_are_also_counted_apart() {
             BenchmarkResult limited = Results.run().ttftOneToN(8).failures(FailureKind.RATE_LIMITED, 2).build();
-            assertThat(limited).errorRate().isZero();
+            assertThat(limited).errorRate().isAtMost(0.2);
+            assertThatThrownBy(() -> assertThat(limited).errorRate().isZero())
+                    .hasMessageContaining("Expected error_rate = 0% but was 20%").hasMessageContaining("RATE_LIMITED 2");
             assertThat(limited).rateLimitedRate().isAtMost(0.2);
             assertThatThrownBy(() -> assertThat(limited).rateLimitedRate().isZero())
                     .hasMessageContaining("Expected rate_limited_rate = 0% but was 20% "

@@ -14,8 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * Turns a non-2xx response into a typed {@link Failure}: 429 and 503 are rate limiting, the rest HTTP errors. The
- * server's text passes the endpoint's {@link Redactor} before it is cut or kept.
+ * Turns a non-2xx response into a typed {@link Failure}: 429, and 503 with {@code Retry-After}, are rate limiting
+ * ({@link FailureKind#RATE_LIMITED}); every other status is {@link FailureKind#HTTP_STATUS}. The server's text passes
+ * the endpoint's {@link Redactor} before it is cut or kept.
  */
 final class HttpErrors {
 
@@ -31,8 +32,8 @@ final class HttpErrors {
      * @param redactor        the endpoint's redactor
      */
     static Failure failure(int status, Map<String, String> headers, byte[] body, String contentEncoding, Redactor redactor) {
-        boolean rateLimited = status == 429 || status == 503;
         long retryAfterMillis = retryAfterMillis(headers.get("retry-after"));
+        boolean rateLimited = status == 429 || (status == 503 && headers.get("retry-after") != null);
         String message = "HTTP " + status + ": " + errorMessage(body, contentEncoding, redactor);
         return new Failure(rateLimited ? FailureKind.RATE_LIMITED : FailureKind.HTTP_STATUS, status, message, retryAfterMillis);
     }

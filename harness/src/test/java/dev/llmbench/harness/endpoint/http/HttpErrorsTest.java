@@ -26,12 +26,21 @@ class HttpErrorsTest {
     }
 
     @Test
-    void status429And503AreRateLimitingWithRetryAfterKept() {
+    void status429And503WithRetryAfterAreRateLimitingWithRetryAfterKept() {
         Failure f = failure(429, Map.of("retry-after", "2"), utf8("{\"error\":{\"message\":\"slow down\"}}"));
         assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(f.retryAfterMillis()).isEqualTo(2000);
         assertThat(f.message()).isEqualTo("HTTP 429: slow down");
-        assertThat(failure(503, Map.of(), new byte[0]).kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(failure(503, Map.of("retry-after", "1"), new byte[0]).kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(failure(429, Map.of(), new byte[0]).kind()).as("429 needs no Retry-After").isEqualTo(FailureKind.RATE_LIMITED);
+    }
+
+    @Test
+    void a503WithoutRetryAfterIsAnHttpErrorNotRateLimiting() {
+        Failure f = failure(503, Map.of(), utf8("<html><body><h1>503 Service Unavailable</h1></body></html>"));
+        assertThat(f.kind()).isEqualTo(FailureKind.HTTP_STATUS);
+        assertThat(f.httpStatus()).isEqualTo(503);
+        assertThat(f.message()).startsWith("HTTP 503: <html>");
     }
 
     @Test
