@@ -77,7 +77,10 @@ public final class LoadRunner {
         this.outputTokenizer = outputTokenizer;
     }
 
-    /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
+    /**
+     * Runs to the end (bounds reached and every request ended), or until interrupted or until the endpoint reports a
+     * {@link Endpoint#clientFault() client fault}; the stats then say partial, with the reason.
+     */
     public RunStats run() {
         return run(System.nanoTime());
     }
@@ -98,9 +101,11 @@ public final class LoadRunner {
             Thread.currentThread().interrupt();
         }
         long end = System.nanoTime();
+        String fault = endpoint.clientFault();
+        String reason = interrupted ? (fault == null ? "interrupted" : "interrupted; " + fault) : fault;
         synchronized (lock) {
             return new RunStats(startNanos, end, measuredStartNanos, measuredSent + warmupSent, warmupSent,
-                    interrupted, interrupted ? "interrupted" : null);
+                    reason != null, reason);
         }
     }
 
@@ -172,6 +177,13 @@ public final class LoadRunner {
     private boolean issue(long intendedNanos, boolean handOffAfterBuild) {
         long sequence;
         boolean warmup;
+        if (endpoint.clientFault() != null) {
+            synchronized (lock) {
+                stopIssuing = true;
+                lock.notifyAll();
+            }
+            return false;
+        }
         synchronized (lock) {
             if (stopIssuing) return false;
             sequence = nextSequence;
@@ -255,6 +267,7 @@ public final class LoadRunner {
         @Override public void headers(long nanos, int status, Map<String, String> headers) { timeline.headers(nanos, status, headers); }
         @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
         @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
+        @Override public void missingFinalEvent() { timeline.missingFinalEvent(); }
         @Override public void done(long nanos) {
             timeline.done(nanos);
             completed(timeline);

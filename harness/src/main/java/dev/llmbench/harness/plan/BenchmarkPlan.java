@@ -38,6 +38,22 @@ public final class BenchmarkPlan {
         }
     }
 
+    /**
+     * How much of a response the client holds and how strictly it judges a stream's end ({@code llmbench.maxEventBytes},
+     * {@code llmbench.maxBodyBytes}, {@code llmbench.strictSse}); see {@link EndpointConfig.Builder#maxEventBytes}.
+     */
+    public record Responses(int maxEventBytes, int maxBodyBytes, boolean strictSse) {
+
+        /** The built-in defaults. */
+        public static final Responses DEFAULTS = new Responses(EndpointConfig.DEFAULT_MAX_EVENT_BYTES,
+                EndpointConfig.DEFAULT_MAX_BODY_BYTES, false);
+
+        /** Sets these on an endpoint configuration. */
+        public EndpointConfig.Builder applyTo(EndpointConfig.Builder b) {
+            return b.maxEventBytes(maxEventBytes).maxBodyBytes(maxBodyBytes).strictSse(strictSse);
+        }
+    }
+
     private final String name;
     private final List<PlannedRun> runs;
     private final Target target;
@@ -51,10 +67,11 @@ public final class BenchmarkPlan {
     private final Bounds bounds;
     private final Path outputDirectory;
     private final double progressSeconds;
+    private final Responses responses;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
                   String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
-                  Path outputDirectory, double progressSeconds) {
+                  Path outputDirectory, double progressSeconds, Responses responses) {
         this.name = name;
         this.runs = List.copyOf(runs);
         this.target = target;
@@ -68,6 +85,7 @@ public final class BenchmarkPlan {
         this.bounds = bounds;
         this.outputDirectory = outputDirectory;
         this.progressSeconds = progressSeconds;
+        this.responses = Objects.requireNonNull(responses, "responses");
     }
 
     /**
@@ -118,6 +136,9 @@ public final class BenchmarkPlan {
     /** Period of progress lines, 0 = none. */
     public double progressSeconds() { return progressSeconds; }
 
+    /** Response limits and strictness of every run. */
+    public Responses responses() { return responses; }
+
     /** True when the embedded simulator serves the plan. */
     public boolean simulated() { return target instanceof Target.Simulated; }
 
@@ -146,7 +167,8 @@ public final class BenchmarkPlan {
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
         } else {
-            endpoint = EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv).build();
+            endpoint = responses.applyTo(EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString())
+                    .apiKeyEnv(apiKeyEnv)).build();
         }
         WireProtocol wire = protocol.equals("completions") ? OpenAiProtocol.completions() : OpenAiProtocol.chat();
         Benchmark.Builder b = Benchmark.builder(run.name())
@@ -182,6 +204,10 @@ public final class BenchmarkPlan {
                 bounds.maxRequests() == 0 ? "no count bound," : Long.toString(bounds.maxRequests()),
                 bounds.maxDuration().isZero() ? "no time bound" : seconds(bounds.maxDuration()) + " at most",
                 bounds.warmupRequests(), seconds(bounds.warmupDuration())));
+        if (!responses.equals(Responses.DEFAULTS)) {
+            sb.append("responses: events up to ").append(responses.maxEventBytes()).append(" bytes, bodies up to ")
+                    .append(responses.maxBodyBytes()).append(" bytes").append(responses.strictSse() ? ", strict SSE" : "").append('\n');
+        }
         sb.append("output: ").append(outputDirectory).append('\n');
         for (PlannedRun r : runs) {
             sb.append("run ").append(r.name()).append(": ").append(r.tier().load().describe()).append("; ")

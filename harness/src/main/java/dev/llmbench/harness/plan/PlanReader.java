@@ -48,10 +48,12 @@ final class PlanReader {
         Optional<SettingValue> endpoint = s.find(Settings.ENDPOINT).filter(v -> !v.raw().equalsIgnoreCase("simulator"));
         Optional<String> model = s.find(Settings.MODEL).map(SettingValue::raw);
         Pricing pricing = pricing(s);
+        BenchmarkPlan.Responses responses = new BenchmarkPlan.Responses(s.get(Settings.MAX_EVENT_BYTES).intValue(),
+                s.get(Settings.MAX_BODY_BYTES).intValue(), s.get(Settings.STRICT_SSE));
         Target target;
         String modelName;
         if (endpoint.isPresent()) {
-            target = remote(endpoint.get(), apiKeyEnv);
+            target = remote(endpoint.get(), apiKeyEnv, responses);
             modelName = model.orElseThrow(() -> SettingsException.of(Settings.MODEL.key(), "a model name is required for endpoint "
                     + target.display() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, @LlmBenchmark(model = \"…\") or the plugin's <model>"));
         } else {
@@ -76,7 +78,7 @@ final class PlanReader {
             }
         }
         return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, tokenizerSpec, tokenizer, pricing,
-                slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS));
+                slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS), responses);
     }
 
     private static String name(LayeredSettings s) {
@@ -87,11 +89,11 @@ final class PlanReader {
         return v.raw();
     }
 
-    private static Target remote(SettingValue v, String apiKeyEnv) {
+    private static Target remote(SettingValue v, String apiKeyEnv, BenchmarkPlan.Responses responses) {
         String raw = v.raw();
         String safe = Redaction.stripCredentials(raw);
         try {
-            return new Target.Remote(safe, EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).build(), v);
+            return new Target.Remote(safe, responses.applyTo(EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv)).build(), v);
         } catch (IllegalArgumentException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().replace(raw, safe);
             throw SettingsException.at(v, "'" + safe + "' is not a usable endpoint URL: " + detail + "; allowed: "

@@ -46,7 +46,7 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
     public static final int SCHEMA_VERSION = 1;
 
     /** The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}). */
-    public static final int SCHEMA_MINOR_VERSION = 1;
+    public static final int SCHEMA_MINOR_VERSION = 2;
 
     public BenchmarkResult {
         Objects.requireNonNull(metadata, "metadata");

@@ -55,12 +55,14 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private final WireProtocol protocol;
     private final URI requestUri;
     private final String authorization;
-    private final ClientThreads threads = new ClientThreads();
+    private final ClientThreads threads = new ClientThreads(this::onClientFault);
     private final CloseableHttpAsyncClient client;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     private final Thread decoderThread;
     private final Thread watchdogThread;
     private volatile boolean closed;
+    /** Why the client failed itself (an I/O thread died, or an I/O callback caught an Error); null while sound. */
+    private volatile String clientFault;
 
     /**
      * @param expectedConcurrency the most requests the load will keep in flight (0 = unbounded); sizes the pool so
@@ -131,8 +133,30 @@ public final class HttpStreamingEndpoint implements Endpoint {
         listener.sent(now);
         Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), now);
         inFlight.add(exchange);
+        String fault = clientFault;
+        if (fault != null) {                       // the client is broken: never hand a request to a dead I/O thread
+            abortInFlight(exchange, now, Failure.of(FailureKind.CANCELLED, "not sent: " + fault));
+            return;
+        }
         exchange.future = client.execute(producer, exchange, null, null, exchange);
     }
+
+    /** The largest SSE line or event, in bytes. */
+    int maxEventBytes() { return config.maxEventBytes(); }
+
+    /** The largest non-streamed body, in bytes. */
+    int maxBodyBytes() { return config.maxBodyBytes(); }
+
+    /**
+     * The client failed itself: remembers the first reason and cancels every request in flight, so none is blamed on
+     * the server. Any thread (an I/O thread that is dying, or one that caught an Error).
+     */
+    void onClientFault(String reason) {
+        if (clientFault == null) clientFault = reason;
+        if (!closed) cancelAll(reason);
+    }
+
+    @Override public String clientFault() { return clientFault; }
 
     // =========================== decoder thread ===========================
 
@@ -157,9 +181,12 @@ public final class HttpStreamingEndpoint implements Endpoint {
                     finish(x, e.nanos, null, false);
                 }
                 case END -> {
-                    if (x.decoder.requiresFinalEvent())
-                        throw new ProtocolException("stream ended without " + x.decoder.finalEventName()
-                                + (e.cleanEnd ? "" : " (in the middle of an event)"));
+                    if (x.decoder.requiresFinalEvent()) {
+                        if (config.strictSse() || !e.cleanEnd || !x.decoder.completeWithoutFinalEvent())
+                            throw new ProtocolException("stream ended without " + x.decoder.finalEventName()
+                                    + (e.cleanEnd ? "" : " (in the middle of an event)"));
+                        l.missingFinalEvent();     // a whole answer whose [DONE] got lost: success, counted apart
+                    }
                     finish(x, e.nanos, null, false);
                 }
                 case HTTP_ERROR -> finish(x, e.nanos, HttpErrors.failure(e.status, x.responseHeaders, e.data), false);

@@ -162,7 +162,7 @@ public final class SseParser {
         if (off < 0 || len < 0 || off > b.length - len) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + b.length);
         }
-        if (overflowed) return;
+        if (overflowed || len == 0) return;
         int i = off;
         final int end = off + len;
         if (bomMatched >= 0) {
@@ -358,20 +358,17 @@ public final class SseParser {
 
     private String eventTypeOf(byte[] b, int from, int to) {
         String cached = cachedEventType;
-        if (cached != null && cached.length() == to - from) {
-            // cached came from these bytes' ASCII twin only if every byte matches one char
-            boolean same = true;
-            for (int k = 0; k < cached.length(); k++) {
-                if (cached.charAt(k) != b[from + k]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return cached;
-        }
+        if (cached != null && sameChars(cached, b, from, to)) return cached;
         String s = new String(b, from, to - from, StandardCharsets.UTF_8);
         if (isAscii(b, from, to)) cachedEventType = s;
         return s;
+    }
+
+    /** Whether {@code s} is these bytes one char per byte (so, for an ASCII {@code s}, their UTF-8 text). */
+    private static boolean sameChars(String s, byte[] b, int from, int to) {
+        if (s.length() != to - from) return false;
+        for (int k = 0; k < s.length(); k++) if (s.charAt(k) != b[from + k]) return false;
+        return true;
     }
 
     private static boolean isAscii(byte[] b, int from, int to) {
@@ -381,19 +378,8 @@ public final class SseParser {
 
     private void setLastEventId(byte[] b, int from, int to) {
         for (int k = from; k < to; k++) if (b[k] == 0) return;             // ids containing NUL are ignored
-        int len = to - from;
-        String current = lastEventId;
-        if (current.length() == len && isAscii(b, from, to)) {
-            boolean same = true;
-            for (int k = 0; k < len; k++) {
-                if (current.charAt(k) != b[from + k]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return;
-        }
-        lastEventId = new String(b, from, len, StandardCharsets.UTF_8);
+        if (isAscii(b, from, to) && sameChars(lastEventId, b, from, to)) return;
+        lastEventId = new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     private void setRetry(byte[] b, int from, int to) {

@@ -433,6 +433,18 @@ class SseParserTest {
         }
 
         @Test
+        void anEmptyReadRightAfterACarriageReturnIsHarmless() {             // found by SseParserFuzzTest
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r);
+            byte[] b = "data: x\r".getBytes(StandardCharsets.UTF_8);
+            p.feed(b, 0, b.length);
+            p.feed(new byte[0], 0, 0);
+            byte[] c = "\r\n".getBytes(StandardCharsets.UTF_8);
+            p.feed(c, 0, c.length);
+            assertThat(r.events).containsExactly("null|x");
+        }
+
+        @Test
         void resetMakesTheParserReadyForANewStream() {
             Recorder r = new Recorder();
             SseParser p = new SseParser(r);
