@@ -11,6 +11,7 @@ import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.load.LoadRunner;
 import dev.llmbench.harness.load.RunBounds;
+import dev.llmbench.harness.metrics.Fidelity;
 import dev.llmbench.harness.metrics.MetricsRecorder;
 import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.result.BenchmarkConfiguration;
@@ -178,12 +179,15 @@ public final class Benchmark {
         LoadRunner.RunStats stats = runner.run(startNanos);
         long wallNanos = Math.max(1, stats.endNanos() - stats.startNanos());
         int ioThreads = Math.max(1, endpoint.ioThreads());
-        double ioBusy = Math.min(1.0, (client.ioCpuNanos() - ioCpuBefore) / (double) wallNanos / ioThreads);
+        // A dead I/O thread took its CPU time with it: the busy fraction and CPU figures are then unknown, not wrong.
+        boolean sound = client.clientFault() == null;
+        Double ioBusy = sound ? Fidelity.busyFraction((client.ioCpuNanos() - ioCpuBefore) / (double) wallNanos / ioThreads) : null;
         recorder.clientIoBusy(ioBusy);
-        recorder.clientCpuNanos(Math.max(0, client.clientCpuNanos() - cpuBefore));
+        recorder.clientCpuNanos(sound ? client.clientCpuNanos() - cpuBefore : -1);
         if (backoff) recorder.backoff(stats.backoffPauses(), stats.backoffNanos());
-        if (ioBusy > MetricsRecorder.IO_BUSY_WARNING_THRESHOLD)
+        if (ioBusy != null && ioBusy > MetricsRecorder.IO_BUSY_WARNING_THRESHOLD)
             LOG.log(System.Logger.Level.WARNING, name + ": " + MetricsRecorder.ioBusyWarning(ioBusy));
+        if (!sound) LOG.log(System.Logger.Level.WARNING, name + ": result is partial: " + client.clientFault());
 
         RunMetadata metadata = RunMetadata.capture(name, recorder.wallClock(stats.startNanos()), recorder.wallClock(stats.endNanos()));
         if (stats.partial()) metadata = metadata.withPartial(ShutdownGuard.partialReason(stats.partialReason()));

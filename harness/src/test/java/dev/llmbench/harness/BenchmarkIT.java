@@ -157,6 +157,7 @@ class BenchmarkIT {
             assertThat(r.counts().failed(FailureKind.PROTOCOL_ERROR)).isPositive();
             assertThat(r.counts().failed(FailureKind.IDLE_TIMEOUT)).isPositive();
             assertThat(r.counts().succeeded()).isPositive();
+            assertThat(r.counts().missingDone()).as("no_done answers are whole: succeeded, counted apart").isPositive();
             assertThat(r.summary("ttft").failedCount())
                     .as("errors and rate limits enter latency percentiles as +infinity")
                     .isEqualTo(r.counts().failed() - r.counts().cancelled());

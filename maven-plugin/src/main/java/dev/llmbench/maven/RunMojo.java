@@ -152,6 +152,18 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.backoff")
     String backoff;
 
+    /** Largest SSE line or event in bytes (default 4194304); a longer one fails that request, not the run. */
+    @Parameter(property = "llmbench.maxEventBytes")
+    String maxEventBytes;
+
+    /** Largest non-streamed response body in bytes (default 16777216). */
+    @Parameter(property = "llmbench.maxBodyBytes")
+    String maxBodyBytes;
+
+    /** Fail streams that end without {@code data: [DONE]} even when their answer was complete (default false). */
+    @Parameter(property = "llmbench.strictSse")
+    String strictSse;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
@@ -173,6 +185,8 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.TIMEOUT_IDLE, idleTimeout, "idleTimeout").put(Settings.TIMEOUT_TOTAL, totalTimeout, "totalTimeout").put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
                 .put(Settings.OUTPUT_DIRECTORY, outputDirectory).put(Settings.REPORT, report).put(Settings.WARN_ONLY, warnOnly)
                 .put(Settings.ALLOW_ALL_FAILED, allowAllFailed).put(Settings.BACKOFF, backoff)
+                .put(Settings.MAX_EVENT_BYTES, maxEventBytes).put(Settings.MAX_BODY_BYTES, maxBodyBytes)
+                .put(Settings.STRICT_SSE, strictSse)
                 .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
                 .resolve(session, getLog());
     }

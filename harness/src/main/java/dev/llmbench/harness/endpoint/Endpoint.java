@@ -28,6 +28,13 @@ public interface Endpoint extends AutoCloseable {
     /** CPU time in nanoseconds used so far by all of this endpoint's threads (I/O, decoder, watchdog). */
     long clientCpuNanos();
 
+    /**
+     * Why the client itself can no longer be trusted for this run (e.g. an I/O thread died of an
+     * {@link OutOfMemoryError}), or null while it is sound. A run that sees one stops issuing requests and is marked
+     * partial with this reason; requests it cut off are cancelled, never blamed on the server. Any thread.
+     */
+    default String clientFault() { return null; }
+
     /** A description safe to store: URL without credentials, protocol, HTTP version. */
     EndpointDescription describe();
 

@@ -19,6 +19,10 @@ public final class EndpointConfig {
 
     /** The environment variable an API key is read from unless another is named. */
     public static final String DEFAULT_API_KEY_ENV = "LLMBENCH_API_KEY";
+    /** Default largest SSE line or event: 4 MiB. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
+    /** Default largest non-streamed response body: 16 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final URI baseUri;
     private final HttpVersion httpVersion;
@@ -30,6 +34,9 @@ public final class EndpointConfig {
     private final int maxConnections;
     private final boolean sendsMinTokens;
     private final boolean sendsIgnoreEos;
+    private final int maxEventBytes;
+    private final int maxBodyBytes;
+    private final boolean strictSse;
 
     private EndpointConfig(Builder b) {
         this.baseUri = b.baseUri;
@@ -42,6 +49,9 @@ public final class EndpointConfig {
         this.maxConnections = b.maxConnections;
         this.sendsMinTokens = b.sendsMinTokens;
         this.sendsIgnoreEos = b.sendsIgnoreEos;
+        this.maxEventBytes = b.maxEventBytes;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.strictSse = b.strictSse;
     }
 
     /** @param baseUrl the server's base URL, e.g. {@code http://127.0.0.1:8000} (a trailing {@code /v1} is accepted) */
@@ -58,6 +68,12 @@ public final class EndpointConfig {
     public boolean sendsMinTokens() { return sendsMinTokens; }
     /** Whether this server accepts {@code ignore_eos} (default true); see {@link Builder#sendsIgnoreEos}. */
     public boolean sendsIgnoreEos() { return sendsIgnoreEos; }
+    /** Largest SSE line or event in bytes; see {@link Builder#maxEventBytes}. */
+    public int maxEventBytes() { return maxEventBytes; }
+    /** Largest non-streamed response body in bytes; see {@link Builder#maxBodyBytes}. */
+    public int maxBodyBytes() { return maxBodyBytes; }
+    /** Whether a stream must end with its protocol's final event; see {@link Builder#strictSse}. */
+    public boolean strictSse() { return strictSse; }
 
     /** The API key from the configured file or environment variable, or null when none is configured or set. */
     /** Reads the key; the caller must only place it into a request header, never print or store it. */
@@ -96,6 +112,9 @@ public final class EndpointConfig {
         private int maxConnections;
         private boolean sendsMinTokens = true;
         private boolean sendsIgnoreEos = true;
+        private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean strictSse;
 
         private Builder(String baseUrl) {
             Objects.requireNonNull(baseUrl, "endpoint URL");
@@ -146,6 +165,26 @@ public final class EndpointConfig {
         public Builder sendsMinTokens(boolean b) { this.sendsMinTokens = b; return this; }
         /** Whether to send {@code ignore_eos: true} when a benchmark asks for its exact output length (default true); as {@link #sendsMinTokens}. */
         public Builder sendsIgnoreEos(boolean b) { this.sendsIgnoreEos = b; return this; }
+        /**
+         * The largest SSE line (without its line end) or event (its data lines joined) a stream may send, in bytes
+         * (default 4 MiB). A longer one fails that request as a protocol error ({@code SSE event larger than N bytes})
+         * and frees what was buffered for it: a server that never ends a line costs at most this much per stream.
+         */
+        public Builder maxEventBytes(int n) {
+            if (n < 1) throw new IllegalArgumentException("maxEventBytes must be >= 1, was " + n);
+            this.maxEventBytes = n; return this;
+        }
+        /** The largest non-streamed response body in bytes (default 16 MiB); a longer one fails that request as a protocol error. */
+        public Builder maxBodyBytes(int n) {
+            if (n < 1) throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + n);
+            this.maxBodyBytes = n; return this;
+        }
+        /**
+         * Whether a stream that ends without its final event ({@code data: [DONE]}) fails as a protocol error even when
+         * the answer was complete (default false: a stream that sent its {@code finish_reason} and its usage, then
+         * closed cleanly, succeeds and is counted in {@code counts.missing_done}).
+         */
+        public Builder strictSse(boolean b) { this.strictSse = b; return this; }
         public EndpointConfig build() { return new EndpointConfig(this); }
     }
 }

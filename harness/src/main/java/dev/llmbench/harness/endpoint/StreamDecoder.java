@@ -26,4 +26,11 @@ public interface StreamDecoder {
 
     /** The short name of the final event, for error messages ("[DONE]"). */
     String finalEventName();
+
+    /**
+     * Whether the events so far make a complete answer by the protocol's own markers (OpenAI: a {@code finish_reason}
+     * and the usage), so that a stream that then ends cleanly without its final event can count as a success.
+     * Default: false (the final event is needed).
+     */
+    default boolean completeWithoutFinalEvent() { return false; }
 }

@@ -35,6 +35,12 @@ public interface StreamListener {
     /** The stream ended normally at {@code nanos} ({@code [DONE]}, final event, or the end of a non-streamed body). */
     void done(long nanos);
 
+    /**
+     * The stream was a complete answer but ended without its protocol's final event ({@code data: [DONE]}); called
+     * just before {@link #done}, only when the endpoint is not strict about it. Default: ignore.
+     */
+    default void missingFinalEvent() {}
+
     /** The request failed at {@code nanos}. */
     void failed(long nanos, Failure failure);
 }

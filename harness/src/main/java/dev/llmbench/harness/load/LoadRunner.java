@@ -104,7 +104,10 @@ public final class LoadRunner {
         return this;
     }
 
-    /** Runs to the end (bounds reached and every request ended), or until interrupted (then the stats say partial). */
+    /**
+     * Runs to the end (bounds reached and every request ended), or until interrupted or until the endpoint reports a
+     * {@link Endpoint#clientFault() client fault}; the stats then say partial, with the reason.
+     */
     public RunStats run() {
         return run(System.nanoTime());
     }
@@ -125,6 +128,8 @@ public final class LoadRunner {
             Thread.currentThread().interrupt();
         }
         long end = System.nanoTime();
+        String fault = endpoint.clientFault();
+        String reason = interrupted ? (fault == null ? "interrupted" : "interrupted; " + fault) : fault;
         synchronized (lock) {
             for (long[] p : pausedUsers) { // still paused when the run ended: count the part within the run
                 backoffPauses++;
@@ -132,7 +137,7 @@ public final class LoadRunner {
             }
             pausedUsers.clear();
             return new RunStats(startNanos, end, measuredStartNanos, measuredSent + warmupSent, warmupSent,
-                    interrupted, interrupted ? "interrupted" : null, backoffPauses, backoffNanos);
+                    reason != null, reason, backoffPauses, backoffNanos);
         }
     }
 
@@ -230,6 +235,13 @@ public final class LoadRunner {
     private boolean issue(long intendedNanos, boolean handOffAfterBuild) {
         long sequence;
         boolean warmup;
+        if (endpoint.clientFault() != null) {
+            synchronized (lock) {
+                stopIssuing = true;
+                lock.notifyAll();
+            }
+            return false;
+        }
         synchronized (lock) {
             if (stopIssuing) return false;
             sequence = nextSequence;
@@ -330,6 +342,7 @@ public final class LoadRunner {
         @Override public void headers(long nanos, int status, Map<String, String> headers) { timeline.headers(nanos, status, headers); }
         @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
         @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
+        @Override public void missingFinalEvent() { timeline.missingFinalEvent(); }
         @Override public void done(long nanos) {
             timeline.done(nanos);
             completed(timeline);

@@ -19,8 +19,15 @@ import java.util.Map;
  * @param succeeded    measured requests that ended normally
  * @param failedByKind measured failed requests by kind; every kind is present (0 when none)
  * @param warmup       warmup requests (any outcome), excluded from every metric
+ * @param missingDone  of the succeeded requests, streams that were a complete answer (a {@code finish_reason} and the
+ *                     usage) but ended without {@code data: [DONE]}; they fail instead with {@code llmbench.strictSse}
  */
-public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup) {
+public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup, long missingDone) {
+
+    /** Counts without streams that missed their final event. */
+    public Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup) {
+        this(succeeded, failedByKind, warmup, 0);
+    }
 
     public Counts {
         EnumMap<FailureKind, Long> all = new EnumMap<>(FailureKind.class);
@@ -87,6 +94,6 @@ public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long w
     public Counts plus(Counts other) {
         EnumMap<FailureKind, Long> sum = new EnumMap<>(failedByKind);
         other.failedByKind.forEach((k, v) -> sum.merge(k, v, Long::sum));
-        return new Counts(succeeded + other.succeeded, sum, warmup + other.warmup);
+        return new Counts(succeeded + other.succeeded, sum, warmup + other.warmup, missingDone + other.missingDone);
     }
 }

@@ -35,7 +35,7 @@ import java.util.function.LongConsumer;
  * millitokens per second (tokens/s × 1000, rounded) — {@code output_speed, request_throughput}.
  *
  * <p><b>Thread-safety.</b> {@link #record} is meant to be called from one thread (the harness's decoder thread);
- * {@link #snapshot()} and {@link #clientIoBusy(double)} may be called from any thread at any time, e.g. at the end
+ * {@link #snapshot()} and {@link #clientIoBusy(Double)} may be called from any thread at any time, e.g. at the end
  * of the run from the thread that writes results. {@code record} and {@code snapshot} synchronise on this recorder
  * (an uncontended lock per request, not per chunk), so a snapshot always sees whole requests; the snapshot is an
  * immutable copy.
@@ -70,6 +70,7 @@ public final class MetricsRecorder {
     private final LongConsumer itlSink = nanos -> itlMicros.recordValue(micros(nanos));
 
     private long succeeded;
+    private long missingDone;
     private long warmup;
     private final EnumMap<FailureKind, Long> failedByKind = new EnumMap<>(FailureKind.class);
 
@@ -129,18 +130,21 @@ public final class MetricsRecorder {
     }
 
     /**
-     * The fraction (0–1) of the run the client I/O threads were busy, measured by the endpoint. Above
+     * The fraction (0–1) of the run the client I/O threads were busy, measured by the endpoint; null: unknown (e.g. an
+     * I/O thread died and took its CPU reading with it). Never throws: a value a little outside [0, 1] is measurement
+     * noise and is clamped, a non-finite one is unknown ({@link Fidelity#busyFraction}). Above
      * {@link #IO_BUSY_WARNING_THRESHOLD} the snapshot carries a warning. Any thread.
      */
-    public void clientIoBusy(double fraction) {
-        if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("client I/O busy fraction must be in [0, 1]: " + fraction);
-        clientIoBusy = fraction;
+    public void clientIoBusy(Double fraction) {
+        clientIoBusy = fraction == null ? null : Fidelity.busyFraction(fraction);
     }
 
-    /** CPU time in nanoseconds the client's threads used during the run, measured by the endpoint. Any thread. */
+    /**
+     * CPU time in nanoseconds the client's threads used during the run, measured by the endpoint; a negative reading
+     * (a thread ended and its CPU time went with it) is unknown, not an error. Any thread.
+     */
     public void clientCpuNanos(long nanos) {
-        if (nanos < 0) throw new IllegalArgumentException("client CPU nanoseconds must be >= 0: " + nanos);
-        clientCpuNanos = nanos;
+        clientCpuNanos = nanos < 0 ? null : nanos;
     }
 
     /**
@@ -192,6 +196,7 @@ public final class MetricsRecorder {
 
     private void recordSuccess(RequestTimeline t) {
         succeeded++;
+        if (t.endedWithoutFinalEvent()) missingDone++;
         long ttft = RequestMetrics.ttftNanos(t);
         long ttfo = RequestMetrics.ttfoNanos(t);
         long e2e = RequestMetrics.e2eNanos(t);
@@ -317,7 +322,7 @@ public final class MetricsRecorder {
 
     /** An immutable copy of everything recorded so far. Any thread. */
     public synchronized Measurements snapshot() {
-        Counts counts = new Counts(succeeded, failedByKind, warmup);
+        Counts counts = new Counts(succeeded, failedByKind, warmup, missingDone);
         long inf = counts.failuresCountedAsInfinite();
         Map<String, Summary> metrics = new LinkedHashMap<>();
         for (MetricName m : MetricName.distributions()) {
@@ -357,6 +362,7 @@ public final class MetricsRecorder {
         Fidelity fidelity = new Fidelity(outputChunks, coalescedChunks, busy, clientCpuNanos);
         List<String> warnings = new ArrayList<>();
         if (busy != null && busy > IO_BUSY_WARNING_THRESHOLD) warnings.add(ioBusyWarning(busy));
+        if (missingDone > 0) warnings.add(missingDoneWarning(missingDone));
 
         RateLimits rateLimits = new RateLimits(status429, status503, retryAfterCount, retryAfterMillis, lastRateLimitHeaders, backoff);
         return new Measurements(counts, tokens, metrics, throughput, series, fidelity, examples, rateLimits, warnings);
@@ -380,6 +386,12 @@ public final class MetricsRecorder {
     public static String ioBusyWarning(double busy) {
         return String.format(Locale.ROOT,
                 "client I/O threads were busy %.0f%% of the run: the load generator may have been the bottleneck", busy * 100);
+    }
+
+    /** The warning text for succeeded streams that ended without their final event. */
+    public static String missingDoneWarning(long streams) {
+        return streams + " stream(s) ended without data: [DONE] after a complete answer (finish_reason and usage);"
+                + " counted as succeeded (counts.missing_done); llmbench.strictSse=true fails them instead";
     }
 
     /** The run start as given to the constructor. */

@@ -56,6 +56,7 @@ public final class RequestTimeline implements StreamListener {
     private StringBuilder outputText; // only with a tokenizer, until the end
     private int tokenizerOutputTokens = -1;
 
+    private boolean missingFinalEvent;
     private int usageInputTokens = -1;
     private int usageOutputTokens = -1;
     private int usageCachedTokens = -1;
@@ -148,6 +149,10 @@ public final class RequestTimeline implements StreamListener {
         usageCachedTokens = cachedTokens;
     }
 
+    @Override public void missingFinalEvent() {
+        missingFinalEvent = true;
+    }
+
     @Override public void done(long nanos) {
         if (outcome != Outcome.IN_FLIGHT) return;
         endNanos = nanos;
@@ -211,6 +216,8 @@ public final class RequestTimeline implements StreamListener {
     public int usageCachedTokens() { return usageCachedTokens; }
     public long endNanos() { return endNanos; }
     public Outcome outcome() { return outcome; }
+    /** Whether the stream was a complete answer that ended without its final event ({@code data: [DONE]}). */
+    public boolean endedWithoutFinalEvent() { return missingFinalEvent; }
     /** The failure, or null unless {@link #outcome()} is FAILED. */
     public Failure failure() { return failure; }
 

@@ -39,6 +39,22 @@ public final class BenchmarkPlan {
         }
     }
 
+    /**
+     * How much of a response the client holds and how strictly it judges a stream's end ({@code llmbench.maxEventBytes},
+     * {@code llmbench.maxBodyBytes}, {@code llmbench.strictSse}); see {@link EndpointConfig.Builder#maxEventBytes}.
+     */
+    public record Responses(int maxEventBytes, int maxBodyBytes, boolean strictSse) {
+
+        /** The built-in defaults. */
+        public static final Responses DEFAULTS = new Responses(EndpointConfig.DEFAULT_MAX_EVENT_BYTES,
+                EndpointConfig.DEFAULT_MAX_BODY_BYTES, false);
+
+        /** Sets these on an endpoint configuration. */
+        public EndpointConfig.Builder applyTo(EndpointConfig.Builder b) {
+            return b.maxEventBytes(maxEventBytes).maxBodyBytes(maxBodyBytes).strictSse(strictSse);
+        }
+    }
+
     private final String name;
     private final List<PlannedRun> runs;
     private final Target target;
@@ -55,10 +71,11 @@ public final class BenchmarkPlan {
     private final double progressSeconds;
     private final boolean allowAllFailed;
     private final boolean backoff;
+    private final Responses responses;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
                   Timeouts timeouts, String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
-                  Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff) {
+                  Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff, Responses responses) {
         this.name = name;
         this.runs = List.copyOf(runs);
         this.target = target;
@@ -75,6 +92,7 @@ public final class BenchmarkPlan {
         this.progressSeconds = progressSeconds;
         this.allowAllFailed = allowAllFailed;
         this.backoff = backoff;
+        this.responses = Objects.requireNonNull(responses, "responses");
     }
 
     /**
@@ -134,6 +152,9 @@ public final class BenchmarkPlan {
     /** {@code llmbench.backoff}: rate-limited requests pause their virtual user or the schedule (see {@link Benchmark.Builder#backoff}). */
     public boolean backoff() { return backoff; }
 
+    /** Response limits and strictness of every run. */
+    public Responses responses() { return responses; }
+
     /** True when the embedded simulator serves the plan. */
     public boolean simulated() { return target instanceof Target.Simulated; }
 
@@ -162,8 +183,8 @@ public final class BenchmarkPlan {
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
         } else {
-            endpoint = EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv)
-                    .timeouts(timeouts).build();
+            endpoint = responses.applyTo(EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString())
+                    .apiKeyEnv(apiKeyEnv).timeouts(timeouts)).build();
         }
         WireProtocol wire = protocol.equals("completions") ? OpenAiProtocol.completions() : OpenAiProtocol.chat();
         Benchmark.Builder b = Benchmark.builder(run.name())
@@ -206,6 +227,10 @@ public final class BenchmarkPlan {
                 bounds.maxRequests() == 0 ? "no count bound," : Long.toString(bounds.maxRequests()),
                 bounds.maxDuration().isZero() ? "no time bound" : seconds(bounds.maxDuration()) + " at most",
                 bounds.warmupRequests(), seconds(bounds.warmupDuration())));
+        if (!responses.equals(Responses.DEFAULTS)) {
+            sb.append("responses: events up to ").append(responses.maxEventBytes()).append(" bytes, bodies up to ")
+                    .append(responses.maxBodyBytes()).append(" bytes").append(responses.strictSse() ? ", strict SSE" : "").append('\n');
+        }
         sb.append("output: ").append(outputDirectory).append('\n');
         for (PlannedRun r : runs) {
             sb.append("run ").append(r.name()).append(": ").append(r.tier().load().describe()).append("; ")

@@ -51,10 +51,12 @@ final class PlanReader {
         Pricing pricing = pricing(s);
         Timeouts timeouts = new Timeouts(s.get(Settings.TIMEOUT_CONNECT), s.get(Settings.TIMEOUT_FIRST_TOKEN),
                 s.get(Settings.TIMEOUT_IDLE), s.get(Settings.TIMEOUT_TOTAL));
+        BenchmarkPlan.Responses responses = new BenchmarkPlan.Responses(s.get(Settings.MAX_EVENT_BYTES).intValue(),
+                s.get(Settings.MAX_BODY_BYTES).intValue(), s.get(Settings.STRICT_SSE));
         Target target;
         String modelName;
         if (endpoint.isPresent()) {
-            target = remote(endpoint.get(), apiKeyEnv, timeouts);
+            target = remote(endpoint.get(), apiKeyEnv, timeouts, responses);
             modelName = model.orElseThrow(() -> SettingsException.of(Settings.MODEL.key(), "a model name is required for endpoint "
                     + target.display() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, @LlmBenchmark(model = \"…\") or the plugin's <model>"));
         } else {
@@ -80,7 +82,7 @@ final class PlanReader {
         }
         return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, timeouts, tokenizerSpec, tokenizer, pricing,
                 slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS),
-                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF));
+                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF), responses);
     }
 
     private static String name(LayeredSettings s) {
@@ -91,11 +93,11 @@ final class PlanReader {
         return v.raw();
     }
 
-    private static Target remote(SettingValue v, String apiKeyEnv, Timeouts timeouts) {
+    private static Target remote(SettingValue v, String apiKeyEnv, Timeouts timeouts, BenchmarkPlan.Responses responses) {
         String raw = v.raw();
         String safe = Redaction.stripCredentials(raw);
         try {
-            return new Target.Remote(safe, EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).timeouts(timeouts).build(), v);
+            return new Target.Remote(safe, responses.applyTo(EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).timeouts(timeouts)).build(), v);
         } catch (IllegalArgumentException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().replace(raw, safe);
             throw SettingsException.at(v, "'" + safe + "' is not a usable endpoint URL: " + detail + "; allowed: "

@@ -48,8 +48,8 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
     /**
      * The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}).
      * 1.1: {@code throughput.good_requests}. 1.2: the derived {@code counts.errors} and {@code counts.error_rate}
-     * include rate-limited requests (every failure but cancellation; re-derived when an older file is read), and
-     * {@code rate_limits.backoff}.
+     * include rate-limited requests (every failure but cancellation; re-derived when an older file is read), {@code rate_limits.backoff} and
+     * {@code counts.missing_done}.
      */
     public static final int SCHEMA_MINOR_VERSION = 2;
 

@@ -46,7 +46,8 @@ import java.util.Map;
  * newer major version is refused with a message naming both. {@code schema_minor_version}
  * ({@value BenchmarkResult#SCHEMA_MINOR_VERSION}; absent = 0) grows with additions that older readers may ignore:
  * 1 added {@code throughput.good_requests}, the count goodput is derived from (a file without it had its goodput
- * rate only, and the count is recovered once, on reading, as rate × window rounded).
+ * rate only, and the count is recovered once, on reading, as rate × window rounded); 2 added
+ * {@code counts.missing_done} (absent = 0).
  *
  * <p>Writing goes to a temporary file in the target directory, which is then moved over the target atomically
  * (where the file system allows), so a crash never leaves half a file. A malformed file fails with a

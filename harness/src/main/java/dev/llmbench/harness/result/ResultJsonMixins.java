@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ final class ResultJsonMixins {
     }
 
     /** Derived counts are written for readers of the file; reading takes succeeded, failed_by_kind and warmup. */
-    @JsonPropertyOrder({"measured", "succeeded", "failed", "errors", "rate_limited", "cancelled", "warmup", "error_rate",
+    @JsonPropertyOrder({"measured", "succeeded", "failed", "errors", "rate_limited", "cancelled", "warmup", "missing_done", "error_rate",
             "failed_by_kind"})
     @JsonIgnoreProperties(value = {"measured", "failed", "errors", "rate_limited", "cancelled", "error_rate"}, allowGetters = true)
     abstract static class CountsMixin {
@@ -30,6 +32,8 @@ final class ResultJsonMixins {
         @JsonProperty("rate_limited") abstract long rateLimited();
         @JsonProperty("cancelled") abstract long cancelled();
         @JsonProperty("error_rate") abstract double errorRate();
+        /** Schema minor 2: written when not 0 (files of runs without it stay as they were); absent reads as 0. */
+        @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) abstract long missingDone();
     }
 
     @JsonIgnoreProperties(value = {"mismatch_ratio"}, allowGetters = true)

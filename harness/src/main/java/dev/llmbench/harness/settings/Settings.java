@@ -149,6 +149,18 @@ public final class Settings {
             "Rate-limited requests pause their virtual user (or the arrival schedule) for `Retry-After` / `x-ratelimit-reset-*`; "
                     + "the time is reported, never counted as latency"));
 
+    // ------------------------------------------------------------------ responses: memory per stream, end of stream
+
+    public static final Setting<Long> MAX_EVENT_BYTES = declare(Setting.wholeNumber("llmbench.maxEventBytes", 4_194_304L, 1,
+            Integer.MAX_VALUE - 8, "Largest SSE line or event (bytes) a stream may send; a longer one fails that request as "
+                    + "`protocol_error` (`SSE event larger than N bytes`), frees its buffer, and the run goes on"));
+    public static final Setting<Long> MAX_BODY_BYTES = declare(Setting.wholeNumber("llmbench.maxBodyBytes", 16_777_216L, 1,
+            Integer.MAX_VALUE - 8, "Largest non-streamed response body (bytes); a longer one fails that request as "
+                    + "`protocol_error` (`response body larger than N bytes`)"));
+    public static final Setting<Boolean> STRICT_SSE = declare(Setting.flag("llmbench.strictSse", false,
+            "A stream that ends without `data: [DONE]` fails even when its answer was complete (`finish_reason` and usage "
+                    + "received); by default it succeeds and is counted in `counts.missing_done`"));
+
     private Settings() {
     }
 

@@ -149,6 +149,27 @@ class OpenAiEndpointIT {
         }
     }
 
+    /** A whole answer (finish_reason and usage) that ends cleanly without [DONE] succeeds, flagged; strict mode fails it. */
+    @ParameterizedTest(name = "strictSse={0}")
+    @CsvSource({"false", "true"})
+    void aCompleteAnswerWithoutDoneSucceedsUnlessStrict(boolean strict) throws Exception {
+        EndpointConfig.Builder cfg = config().header("x-llmbench-fault", "no_done").strictSse(strict);
+        try (var endpoint = endpoint(OpenAiProtocol.chat(), cfg)) {
+            RecordingListener l = new RecordingListener();
+            endpoint.send(request(10, true), l);
+            RequestTimeline t = l.await();
+            if (strict) {
+                assertThat(t.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(t.failure().kind()).isEqualTo(FailureKind.PROTOCOL_ERROR);
+                assertThat(t.failure().message()).isEqualTo("stream ended without data: [DONE]");
+            } else {
+                assertThat(t.outcome()).isEqualTo(Outcome.SUCCESS);
+                assertThat(t.endedWithoutFinalEvent()).isTrue();
+                assertThat(t.usageOutputTokens()).isEqualTo(10);
+            }
+        }
+    }
+
     /** Each kind of bad input the server can send ends as exactly one typed failure on that request. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -158,7 +179,6 @@ class OpenAiEndpointIT {
             "stall_after:2,          IDLE_TIMEOUT",
             "malformed_sse_after:2,  PROTOCOL_ERROR",
             "malformed_json_after:2, PROTOCOL_ERROR",
-            "no_done,                PROTOCOL_ERROR",
     })
     void badInputBecomesOneTypedFailure(String fault, FailureKind expected) throws Exception {
         EndpointConfig.Builder cfg = config()

@@ -16,6 +16,7 @@ final class RecordingListener implements StreamListener {
     @Override public void headers(long nanos, int status, Map<String, String> headers) { timeline.headers(nanos, status, headers); }
     @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
     @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
+    @Override public void missingFinalEvent() { timeline.missingFinalEvent(); }
     @Override public void done(long nanos) { timeline.done(nanos); endings++; ended.countDown(); }
     @Override public void failed(long nanos, Failure f) { timeline.failed(nanos, f); endings++; ended.countDown(); }
 

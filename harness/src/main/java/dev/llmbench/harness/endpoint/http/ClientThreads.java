@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Names the harness's own threads ({@code llmbench-io-N}, {@code llmbench-decoder}, ...) and sums their CPU time,
@@ -20,6 +21,18 @@ public final class ClientThreads {
     private final List<Thread> ioThreads = new CopyOnWriteArrayList<>();
     private final List<Thread> otherThreads = new CopyOnWriteArrayList<>();
     private final AtomicInteger ioCounter = new AtomicInteger();
+    private final Consumer<String> onIoThreadDeath;
+    private volatile String ioThreadDeath;
+
+    /** Threads whose death goes unnoticed but for {@link #ioThreadDeath()}. */
+    public ClientThreads() {
+        this(reason -> { });
+    }
+
+    /** @param onIoThreadDeath told, on the dying thread, why an I/O thread ended with an uncaught throwable */
+    public ClientThreads(Consumer<String> onIoThreadDeath) {
+        this.onIoThreadDeath = onIoThreadDeath;
+    }
 
     static {
         if (MX.isThreadCpuTimeSupported() && !MX.isThreadCpuTimeEnabled()) MX.setThreadCpuTimeEnabled(true);
@@ -30,6 +43,12 @@ public final class ClientThreads {
         return r -> {
             Thread t = new Thread(r, "llmbench-io-" + ioCounter.incrementAndGet());
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                String reason = "client I/O thread " + thread.getName() + " died: " + e;
+                if (ioThreadDeath == null) ioThreadDeath = reason;
+                System.err.println("[llmbench] " + reason);
+                onIoThreadDeath.accept(reason);
+            });
             ioThreads.add(t);
             return t;
         };
@@ -48,6 +67,9 @@ public final class ClientThreads {
 
     /** CPU time in nanoseconds all harness threads used so far. */
     public long allCpuNanos() { return cpuNanos(ioThreads) + cpuNanos(otherThreads); }
+
+    /** Why the first I/O thread that died ended ("client I/O thread llmbench-io-1 died: …"), or null when none did. */
+    public String ioThreadDeath() { return ioThreadDeath; }
 
     /** Number of I/O threads started. */
     public int ioThreadCount() { return ioThreads.size(); }

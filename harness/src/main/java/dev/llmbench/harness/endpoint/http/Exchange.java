@@ -6,6 +6,7 @@ import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.StreamListener;
 import dev.llmbench.harness.endpoint.sse.SseEventHandler;
+import dev.llmbench.harness.endpoint.sse.SseEventTooLargeException;
 import dev.llmbench.harness.endpoint.sse.SseParser;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -43,11 +44,12 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
 
     /** Error bodies are kept up to this size; beyond it they are cut (a server's error page can be huge). */
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-    /** Non-streamed bodies are kept up to this size; beyond it the request fails rather than exhausting memory. */
-    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-    /** ENCODED: a 2xx body compressed although none was asked for; only counted, then named in the failure. */
-    private enum Mode { STREAM, BODY, ERROR, ENCODED }
+    /**
+     * ENCODED: a 2xx body compressed although none was asked for; only counted, then named in the failure.
+     * DISCARD: the request already failed here (a limit crossed); what still arrives is dropped until the cancel lands.
+     */
+    private enum Mode { STREAM, BODY, ERROR, ENCODED, DISCARD }
 
     final HttpStreamingEndpoint owner;
     final StreamListener listener;
@@ -93,6 +95,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     private boolean bodyOverflow;
     private String contentEncoding;
     private long encodedBytes;
+    private final int maxBodyBytes;
 
     Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long handOffNanos, long maxEvents) {
         this.owner = owner;
@@ -100,6 +103,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         this.listener = new FirstOutputWatcher(listener);
         this.decoder = decoder;
         this.handOffNanos = handOffNanos;
+        this.maxBodyBytes = owner.maxBodyBytes();
     }
 
     /** Wraps the request so the moment it is put on a connection is known (see {@link #wireNanos}). */
@@ -125,8 +129,20 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
 
     // =========================== I/O thread ===========================
 
+    // Every callback from the I/O reactor catches Throwable: an Error that escapes one kills the reactor thread, which
+    // closes every connection it serves ("Connection is closed" on every stream, blamed on the server) and loses the
+    // thread's CPU time. Caught, it costs only this request.
+
     @Override
     public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<Void> callback) {
+        try {
+            onResponse(response, entity, callback);
+        } catch (Throwable t) {
+            failHere(t);
+        }
+    }
+
+    private void onResponse(HttpResponse response, EntityDetails entity, FutureCallback<Void> callback) {
         long now = System.nanoTime();
         lastReadNanos = now;
         headersSeen = true;
@@ -149,7 +165,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
             String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType().toLowerCase(Locale.ROOT);
             if (contentType.startsWith("text/event-stream")) {
                 mode = Mode.STREAM;
-                parser = new SseParser(this);
+                parser = new SseParser(this, owner.maxEventBytes());
             } else {
                 mode = Mode.BODY;
                 body = new ByteArrayOutputStream(1024);
@@ -182,14 +198,55 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         long now = System.nanoTime();
         readNanos = now;
         lastReadNanos = now;
-        switch (mode) {
-            case STREAM -> parser.feed(src);
-            case BODY -> append(src, MAX_BODY_BYTES);
-            case ERROR -> append(src, MAX_ERROR_BODY_BYTES);
-            case ENCODED -> {
-                encodedBytes += src.remaining();
-                src.position(src.limit());
+        try {
+            switch (mode) {
+                case STREAM -> parser.feed(src);
+                case BODY -> {
+                    append(src, maxBodyBytes);
+                    if (bodyOverflow) failHere(now, Failure.of(FailureKind.PROTOCOL_ERROR,
+                            "response body larger than " + maxBodyBytes + " bytes (llmbench.maxBodyBytes)"));
+                }
+                case ERROR -> append(src, MAX_ERROR_BODY_BYTES);
+                case ENCODED -> encodedBytes += src.remaining();
+                case DISCARD -> src.position(src.limit());
             }
+        } catch (SseEventTooLargeException e) {
+            failHere(now, Failure.of(FailureKind.PROTOCOL_ERROR, e.getMessage()));
+        } catch (Throwable t) {
+            failHere(t);
+        } finally {
+            src.position(src.limit());
+        }
+    }
+
+    /**
+     * Fails this request from the I/O thread: frees what it buffered, drops whatever else arrives, and queues the failure;
+     * the decoder thread then cancels the exchange, which closes its connection.
+     */
+    private void failHere(long now, Failure failure) {
+        mode = Mode.DISCARD;
+        parser = null;
+        body = null;
+        PipeEvent e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
+        e.failure = failure;
+        owner.pipe.offer(e);
+    }
+
+    /**
+     * A throwable escaped our own I/O code. A RuntimeException is a bug that costs this request; an Error (out of
+     * memory, say) also means the client may have measured badly, so the run stops and is marked partial.
+     */
+    private void failHere(Throwable t) {
+        long now = System.nanoTime();
+        mode = Mode.DISCARD;
+        parser = null;
+        body = null;
+        if (t instanceof Error) {
+            String reason = "client error on I/O thread " + Thread.currentThread().getName() + ": " + t;
+            failHere(now, Failure.of(FailureKind.CANCELLED, reason));
+            owner.onClientFault(reason);
+        } else {
+            failHere(now, Failure.of(FailureKind.PROTOCOL_ERROR, "internal error while reading the response: " + t));
         }
     }
 
@@ -203,6 +260,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         } else {
             byte[] tmp = new byte[take];
             src.get(tmp);
+            body.write(tmp, 0, take);
         }
         src.position(src.limit());
     }
@@ -224,25 +282,28 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        end(System.nanoTime());
+        try {
+            end(System.nanoTime());
+        } catch (Throwable t) {
+            failHere(t);
+        }
     }
 
     private void end(long now) {
         ioEnded = true;
         PipeEvent e;
         switch (mode) {
+            case DISCARD -> {
+                return;                                   // already failed
+            }
             case STREAM -> {
                 e = new PipeEvent(this, PipeEvent.Type.END, now);
                 e.cleanEnd = parser.finish();
             }
             case BODY -> {
-                if (bodyOverflow) {
-                    e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
-                    e.failure = Failure.of(FailureKind.PROTOCOL_ERROR, "response body larger than " + MAX_BODY_BYTES + " bytes");
-                } else {
-                    e = new PipeEvent(this, PipeEvent.Type.BODY, now);
-                    e.data = body.toByteArray();
-                }
+                e = new PipeEvent(this, PipeEvent.Type.BODY, now);
+                e.data = body.toByteArray();
+                body = null;
             }
             case ENCODED -> {
                 e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
@@ -315,6 +376,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
             delegate.chunk(nanos, text, kind, id);
         }
         @Override public void usage(int in, int out, int cached) { delegate.usage(in, out, cached); }
+        @Override public void missingFinalEvent() { delegate.missingFinalEvent(); }
         @Override public void done(long nanos) { delegate.done(nanos); }
         @Override public void failed(long nanos, Failure failure) { delegate.failed(nanos, failure); }
     }

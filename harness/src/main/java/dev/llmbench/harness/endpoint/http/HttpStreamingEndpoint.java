@@ -66,7 +66,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private final String authorization;
     /** Every text from the server passes this before it reaches a listener, a message or stderr. */
     final Redactor redactor;
-    private final ClientThreads threads = new ClientThreads();
+    private final ClientThreads threads = new ClientThreads(this::onClientFault);
     private final CloseableHttpAsyncClient client;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     /** Finished on the decoder (final event seen) while the response body had not ended: closed if it does not soon. */
@@ -74,6 +74,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private final Thread decoderThread;
     private final Thread watchdogThread;
     private volatile boolean closed;
+    /** Why the client failed itself (an I/O thread died, or an I/O callback caught an Error); null while sound. */
+    private volatile String clientFault;
 
     /**
      * @param expectedConcurrency the most requests the load will keep in flight (0 = unbounded); sizes the pool so
@@ -147,8 +149,30 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 RunawayGuard.maxEvents(request.maxTokens()));
         AsyncRequestProducer producer = exchange.timed(builder.build());
         inFlight.add(exchange);
+        String fault = clientFault;
+        if (fault != null) {                       // the client is broken: never hand a request to a dead I/O thread
+            abortInFlight(exchange, System.nanoTime(), Failure.of(FailureKind.CANCELLED, "not sent: " + fault));
+            return;
+        }
         exchange.future = client.execute(producer, exchange, null, null, exchange);
     }
+
+    /** The largest SSE line or event, in bytes. */
+    int maxEventBytes() { return config.maxEventBytes(); }
+
+    /** The largest non-streamed body, in bytes. */
+    int maxBodyBytes() { return config.maxBodyBytes(); }
+
+    /**
+     * The client failed itself: remembers the first reason and cancels every request in flight, so none is blamed on
+     * the server. Any thread (an I/O thread that is dying, or one that caught an Error).
+     */
+    void onClientFault(String reason) {
+        if (clientFault == null) clientFault = reason;
+        if (!closed) cancelAll(reason);
+    }
+
+    @Override public String clientFault() { return clientFault; }
 
     // =========================== decoder thread ===========================
 
@@ -174,9 +198,12 @@ public final class HttpStreamingEndpoint implements Endpoint {
                     finish(x, e.nanos, null, false);
                 }
                 case END -> {
-                    if (x.decoder.requiresFinalEvent())
-                        throw new ProtocolException("stream ended without " + x.decoder.finalEventName()
-                                + (e.cleanEnd ? "" : " (in the middle of an event)"));
+                    if (x.decoder.requiresFinalEvent()) {
+                        if (config.strictSse() || !e.cleanEnd || !x.decoder.completeWithoutFinalEvent())
+                            throw new ProtocolException("stream ended without " + x.decoder.finalEventName()
+                                    + (e.cleanEnd ? "" : " (in the middle of an event)"));
+                        l.missingFinalEvent();     // a whole answer whose [DONE] got lost: success, counted apart
+                    }
                     finish(x, e.nanos, null, false);
                 }
                 case HTTP_ERROR -> finish(x, e.nanos,

@@ -15,6 +15,9 @@ import java.io.IOException;
  */
 final class OpenAiStreamDecoder implements StreamDecoder {
 
+    private boolean sawFinishReason;
+    private boolean sawUsage;
+
     private static final ThreadLocal<OpenAiDeltaExtractor> EXTRACTOR = ThreadLocal.withInitial(OpenAiDeltaExtractor::new);
     private static final ThreadLocal<OpenAiDelta> DELTA = ThreadLocal.withInitial(OpenAiDelta::new);
 
@@ -22,6 +25,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     public Next onEvent(long nanos, String eventType, byte[] data, StreamListener listener) throws ProtocolException {
         if (SseParser.isDone(data)) return Next.FINISHED;
         OpenAiDelta d = extract(data, "chunk");
+        if (d.finishReason != null) sawFinishReason = true;
+        if (d.hasUsage) sawUsage = true;
         emit(nanos, d, listener);
         return Next.CONTINUE;
     }
@@ -34,6 +39,9 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     @Override public boolean requiresFinalEvent() { return true; }
 
     @Override public String finalEventName() { return "data: [DONE]"; }
+
+    /** A {@code finish_reason} and the usage arrived: the answer is whole, only {@code [DONE]} is missing. */
+    @Override public boolean completeWithoutFinalEvent() { return sawFinishReason && sawUsage; }
 
     private static OpenAiDelta extract(byte[] data, String what) throws ProtocolException {
         OpenAiDelta d = DELTA.get();

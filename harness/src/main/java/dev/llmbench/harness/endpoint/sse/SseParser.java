@@ -14,7 +14,12 @@ import java.util.Arrays;
  * <p>Built for the HTTP client's I/O thread: bytes are fed as they arrive, split anywhere (inside a line, inside a
  * CRLF pair, inside a UTF-8 character); no regex, no decoding of data to {@code String}, no allocation per byte.
  * Its only allocations in steady state are the array handed to {@link SseEventHandler#onEvent} per event; a line or
- * event longer than the buffers grows them by doubling (amortised linear copying, however long the line).
+ * event longer than the buffers grows them by doubling (amortised linear copying), up to a limit.
+ *
+ * <p><b>Memory is bounded.</b> A line, and an event's joined data, may hold at most {@code maxEventBytes} bytes
+ * (default {@value #DEFAULT_MAX_EVENT_BYTES}); crossing that makes {@link #feed} throw an
+ * {@link SseEventTooLargeException} once, free its buffers, and ignore every later byte until {@link #reset()} (a
+ * server that sends an endless line costs at most the limit, never the heap).
  *
  * <p>Rules implemented:
  * <ul>
@@ -35,6 +40,9 @@ import java.util.Arrays;
  */
 public final class SseParser {
 
+    /** The default largest line or event in bytes: 4 MiB. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
     private static final int INITIAL_CAPACITY = 512;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
@@ -49,6 +57,9 @@ public final class SseParser {
     private static final long HIGHS = 0x8080808080808080L;
 
     private final SseEventHandler handler;
+    private final int maxEventBytes;
+    /** A line or an event crossed the limit: everything is ignored until {@link #reset()}. */
+    private boolean overflowed;
 
     /** The start of a line that did not end in the bytes fed so far. */
     private byte[] line = new byte[INITIAL_CAPACITY];
@@ -72,9 +83,38 @@ public final class SseParser {
     /** Scratch for direct {@link ByteBuffer}s. */
     private byte[] scratch;
 
+    /** A parser with the default limit of {@value #DEFAULT_MAX_EVENT_BYTES} bytes per line and per event. */
     public SseParser(SseEventHandler handler) {
+        this(handler, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * @param maxEventBytes the largest line (without its terminator) and the largest event (its data lines joined) in
+     *                      bytes, at least 1; a longer one makes {@link #feed} throw {@link SseEventTooLargeException}
+     */
+    public SseParser(SseEventHandler handler, int maxEventBytes) {
         if (handler == null) throw new IllegalArgumentException("handler must not be null");
+        if (maxEventBytes < 1) throw new IllegalArgumentException("maxEventBytes must be >= 1, was " + maxEventBytes);
         this.handler = handler;
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    /** The largest line or event in bytes this parser accepts. */
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
+    /**
+     * Bytes this parser holds for the pending line and event (its two buffers' capacities, whatever their use): at most
+     * {@code 2 * max(maxEventBytes, 512)}, and back to 1 KiB after a line or an event crossed the limit.
+     */
+    public long retainedBytes() {
+        return (long) line.length + data.length;
+    }
+
+    /** Whether a line or an event crossed the limit (the parser then ignores input until {@link #reset()}). */
+    public boolean overflowed() {
+        return overflowed;
     }
 
     /** Whether an event's data is the OpenAI end-of-stream sentinel {@code [DONE]}. */
@@ -82,10 +122,18 @@ public final class SseParser {
         return data != null && Arrays.equals(data, DONE);
     }
 
-    /** Consumes all remaining bytes of {@code src} (its position ends at its limit). */
+    /**
+     * Consumes all remaining bytes of {@code src} (its position ends at its limit).
+     *
+     * @throws SseEventTooLargeException once, when a line or an event crosses the limit (see the class comment)
+     */
     public void feed(ByteBuffer src) {
         int n = src.remaining();
         if (n == 0) return;
+        if (overflowed) {
+            src.position(src.limit());
+            return;
+        }
         if (src.hasArray()) {
             int pos = src.position();
             src.position(pos + n);
@@ -96,15 +144,25 @@ public final class SseParser {
         while (src.hasRemaining()) {
             int k = Math.min(scratch.length, src.remaining());
             src.get(scratch, 0, k);
-            feed(scratch, 0, k);
+            try {
+                feed(scratch, 0, k);
+            } catch (SseEventTooLargeException e) {
+                src.position(src.limit());
+                throw e;
+            }
         }
     }
 
-    /** Consumes {@code len} bytes of {@code b} from {@code off}. The parser keeps no reference to {@code b}. */
+    /**
+     * Consumes {@code len} bytes of {@code b} from {@code off}. The parser keeps no reference to {@code b}.
+     *
+     * @throws SseEventTooLargeException once, when a line or an event crosses the limit (see the class comment)
+     */
     public void feed(byte[] b, int off, int len) {
         if (off < 0 || len < 0 || off > b.length - len) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + b.length);
         }
+        if (overflowed || len == 0) return;
         int i = off;
         final int end = off + len;
         if (bomMatched >= 0) {
@@ -122,6 +180,7 @@ public final class SseParser {
                 return;
             }
             if (lineLength == 0) {
+                if (eol - i > maxEventBytes) throw overflow();
                 processLine(b, i, eol);           // the whole line is in this feed: no copy
             } else {
                 appendLine(b, i, eol - i);
@@ -147,7 +206,7 @@ public final class SseParser {
      *         pending (a pending {@code event}/{@code id} field without data is not an event and does not count)
      */
     public boolean finish() {
-        boolean clean = lineLength == 0 && !hasData && bomMatched <= 0;
+        boolean clean = lineLength == 0 && !hasData && bomMatched <= 0 && !overflowed;
         lineLength = 0;
         dataLength = 0;
         hasData = false;
@@ -160,6 +219,7 @@ public final class SseParser {
     /** Forgets everything, including {@link #eventCount()}, {@link #lastEventId()} and {@link #retryMillis()}: ready for a new stream. */
     public void reset() {
         finish();
+        overflowed = false;
         bomMatched = 0;
         eventCount = 0;
         lastEventId = "";
@@ -222,9 +282,24 @@ public final class SseParser {
     private void appendLine(byte[] b, int off, int len) {
         if (len == 0) return;
         int need = lineLength + len;
-        if (need > line.length) line = Arrays.copyOf(line, Math.max(need, line.length << 1));
+        if (need > maxEventBytes || need < 0) throw overflow();
+        if (need > line.length) line = Arrays.copyOf(line, grow(need, line.length));
         System.arraycopy(b, off, line, lineLength, len);
         lineLength = need;
+    }
+
+    /** Doubles, but never past the limit. */
+    private int grow(int need, int capacity) {
+        return (int) Math.min(maxEventBytes, Math.max(need, 2L * capacity));
+    }
+
+    /** Frees the buffers, forgets the pending line and event, and stops the parser until {@link #reset()}. */
+    private SseEventTooLargeException overflow() {
+        finish();
+        overflowed = true;
+        line = new byte[INITIAL_CAPACITY];
+        data = new byte[INITIAL_CAPACITY];
+        return new SseEventTooLargeException(maxEventBytes);
     }
 
     private void processLine(byte[] b, int start, int end) {
@@ -259,7 +334,8 @@ public final class SseParser {
     private void appendData(byte[] b, int from, int to) {
         int len = to - from;
         int need = dataLength + len + (hasData ? 1 : 0);
-        if (need > data.length) data = Arrays.copyOf(data, Math.max(need, data.length << 1));
+        if (need > maxEventBytes || need < 0) throw overflow();
+        if (need > data.length) data = Arrays.copyOf(data, grow(need, data.length));
         if (hasData) data[dataLength++] = LF;
         System.arraycopy(b, from, data, dataLength, len);
         dataLength += len;
@@ -282,20 +358,17 @@ public final class SseParser {
 
     private String eventTypeOf(byte[] b, int from, int to) {
         String cached = cachedEventType;
-        if (cached != null && cached.length() == to - from) {
-            // cached came from these bytes' ASCII twin only if every byte matches one char
-            boolean same = true;
-            for (int k = 0; k < cached.length(); k++) {
-                if (cached.charAt(k) != b[from + k]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return cached;
-        }
+        if (cached != null && sameChars(cached, b, from, to)) return cached;
         String s = new String(b, from, to - from, StandardCharsets.UTF_8);
         if (isAscii(b, from, to)) cachedEventType = s;
         return s;
+    }
+
+    /** Whether {@code s} is these bytes one char per byte (so, for an ASCII {@code s}, their UTF-8 text). */
+    private static boolean sameChars(String s, byte[] b, int from, int to) {
+        if (s.length() != to - from) return false;
+        for (int k = 0; k < s.length(); k++) if (s.charAt(k) != b[from + k]) return false;
+        return true;
     }
 
     private static boolean isAscii(byte[] b, int from, int to) {
@@ -305,19 +378,8 @@ public final class SseParser {
 
     private void setLastEventId(byte[] b, int from, int to) {
         for (int k = from; k < to; k++) if (b[k] == 0) return;             // ids containing NUL are ignored
-        int len = to - from;
-        String current = lastEventId;
-        if (current.length() == len && isAscii(b, from, to)) {
-            boolean same = true;
-            for (int k = 0; k < len; k++) {
-                if (current.charAt(k) != b[from + k]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return;
-        }
-        lastEventId = new String(b, from, len, StandardCharsets.UTF_8);
+        if (isAscii(b, from, to) && sameChars(lastEventId, b, from, to)) return;
+        lastEventId = new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     private void setRetry(byte[] b, int from, int to) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SseParserTest {
 
@@ -432,6 +433,18 @@ class SseParserTest {
         }
 
         @Test
+        void anEmptyReadRightAfterACarriageReturnIsHarmless() {             // found by SseParserFuzzTest
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r);
+            byte[] b = "data: x\r".getBytes(StandardCharsets.UTF_8);
+            p.feed(b, 0, b.length);
+            p.feed(new byte[0], 0, 0);
+            byte[] c = "\r\n".getBytes(StandardCharsets.UTF_8);
+            p.feed(c, 0, c.length);
+            assertThat(r.events).containsExactly("null|x");
+        }
+
+        @Test
         void resetMakesTheParserReadyForANewStream() {
             Recorder r = new Recorder();
             SseParser p = new SseParser(r);
@@ -443,6 +456,81 @@ class SseParserTest {
             assertThat(p.finish()).isTrue();
             assertThat(r.events).containsExactly("null|x", "null|y");
             assertThat(p.eventCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class MaximumEventSize {
+
+        private static final int LIMIT = 1024;
+
+        @Test
+        void aLineLongerThanTheLimitAcrossManyReadsFailsOnceWithTheLimitInTheMessage() {
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r, LIMIT);
+            byte[] head = "data: ".getBytes(StandardCharsets.UTF_8);
+            p.feed(head, 0, head.length);
+            byte[] xs = new byte[100];
+            Arrays.fill(xs, (byte) 'x');
+            int failures = 0;
+            String message = null;
+            for (int read = 0; read < 1000; read++) {                // 100 kB of one endless line, 100 bytes a read
+                try {
+                    p.feed(xs, 0, xs.length);
+                } catch (SseEventTooLargeException e) {
+                    failures++;
+                    message = e.getMessage();
+                }
+            }
+            assertThat(failures).isEqualTo(1);
+            assertThat(message).isEqualTo("SSE event larger than 1024 bytes (llmbench.maxEventBytes)");
+            assertThat(p.overflowed()).isTrue();
+            assertThat(p.retainedBytes()).as("buffers freed, not kept growing").isLessThanOrEqualTo(1024);
+            assertThat(r.events).isEmpty();
+            assertThat(p.finish()).as("an overflowed stream never ends cleanly").isFalse();
+        }
+
+        @Test
+        void afterTheFailureTheRestOfTheStreamIsIgnoredUntilReset() {
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r, LIMIT);
+            byte[] big = ("data: " + "y".repeat(LIMIT) + "\n\ndata: after\n\n").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> p.feed(big, 0, big.length)).isInstanceOf(SseEventTooLargeException.class);
+            byte[] more = "data: later\n\n".getBytes(StandardCharsets.UTF_8);
+            p.feed(more, 0, more.length);
+            assertThat(r.events).isEmpty();
+
+            p.reset();
+            p.feed(more, 0, more.length);
+            assertThat(r.events).containsExactly("null|later");
+        }
+
+        @Test
+        void manyDataLinesThatJoinPastTheLimitFailTheEvent() {
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r, LIMIT);
+            byte[] line = ("data: " + "z".repeat(99) + "\n").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 20; i++) p.feed(line, 0, line.length);    // 20 x 100 bytes, no blank line
+            }).isInstanceOf(SseEventTooLargeException.class).hasMessageContaining("larger than 1024 bytes");
+            assertThat(r.events).isEmpty();
+        }
+
+        @Test
+        void aLineOrEventOfExactlyTheLimitIsAccepted() {
+            Recorder r = new Recorder();
+            SseParser p = new SseParser(r, LIMIT);
+            String value = "v".repeat(LIMIT - "data: ".length());
+            ByteBuffer direct = ByteBuffer.allocateDirect(LIMIT + 2);
+            direct.put(("data: " + value + "\n\n").getBytes(StandardCharsets.UTF_8)).flip();
+            p.feed(direct);
+            assertThat(r.events).containsExactly("null|" + value);
+            assertThat(p.overflowed()).isFalse();
+        }
+
+        @Test
+        void theDefaultLimitIsFourMebibytes() {
+            assertThat(new SseParser(new Recorder()).maxEventBytes()).isEqualTo(4 * 1024 * 1024);
         }
     }
 }
