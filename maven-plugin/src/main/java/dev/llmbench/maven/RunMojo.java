@@ -132,6 +132,10 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.simulatorProfile")
     String simulatorProfile;
 
+    /** Simulator wire personality: {@code vllm} (default), {@code llamacpp} or {@code openai}. */
+    @Parameter(property = "llmbench.simulatorPersonality")
+    String simulatorPersonality;
+
     /** Where result files and the report go. Default: {@code target/llmbench} (of the project, or of the current folder). */
     @Parameter(property = "llmbench.outputDirectory")
     String outputDirectory;
@@ -183,6 +187,7 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.GPU_COUNT, gpuCount).put(Settings.TIMEOUT_CONNECT, connectTimeout, "connectTimeout")
                 .put(Settings.TIMEOUT_FIRST_TOKEN, firstTokenTimeout, "firstTokenTimeout")
                 .put(Settings.TIMEOUT_IDLE, idleTimeout, "idleTimeout").put(Settings.TIMEOUT_TOTAL, totalTimeout, "totalTimeout").put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
+                .put(Settings.SIMULATOR_PERSONALITY, simulatorPersonality)
                 .put(Settings.OUTPUT_DIRECTORY, outputDirectory).put(Settings.REPORT, report).put(Settings.WARN_ONLY, warnOnly)
                 .put(Settings.ALLOW_ALL_FAILED, allowAllFailed).put(Settings.BACKOFF, backoff)
                 .put(Settings.MAX_EVENT_BYTES, maxEventBytes).put(Settings.MAX_BODY_BYTES, maxBodyBytes)

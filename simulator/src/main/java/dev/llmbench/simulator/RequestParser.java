@@ -5,20 +5,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
 
 /**
  * Reads an OpenAI chat-completions or completions request body into a {@link CompletionRequest}. Fields the
  * simulator does not model (temperature, ignore_eos, min_tokens, ...) are accepted and ignored: it always generates
- * exactly max_tokens. Thread-safe (the shared ObjectMapper is).
+ * exactly max_tokens — except under the {@link Personality#OPENAI} personality, which refuses a field outside the
+ * OpenAI API as the OpenAI API does. Thread-safe (the shared ObjectMapper is).
  */
 final class RequestParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The OpenAI chat-completions request fields (API reference, 2025). */
+    private static final Set<String> OPENAI_CHAT_FIELDS = Set.of("messages", "model", "audio", "frequency_penalty",
+            "function_call", "functions", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata",
+            "modalities", "n", "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key",
+            "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store",
+            "stream", "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
+            "verbosity", "web_search_options");
+    /** The OpenAI (legacy) completions request fields. */
+    private static final Set<String> OPENAI_COMPLETIONS_FIELDS = Set.of("model", "prompt", "best_of", "echo",
+            "frequency_penalty", "logit_bias", "logprobs", "max_tokens", "n", "presence_penalty", "seed", "stop",
+            "stream", "stream_options", "suffix", "temperature", "top_p", "user");
+
     private final Profile profile;
+    private final Personality personality;
 
     RequestParser(Profile profile) {
+        this(profile, Personality.VLLM);
+    }
+
+    RequestParser(Profile profile, Personality personality) {
         this.profile = profile;
+        this.personality = personality;
     }
 
     CompletionRequest parse(CompletionRequest.Endpoint endpoint, byte[] body, int length) throws BadRequestException {
@@ -33,6 +54,15 @@ final class RequestParser {
         }
         if (root == null || !root.isObject()) {
             throw new BadRequestException("The request body must be a JSON object.", null);
+        }
+        if (personality.rejectsUnknownFields()) {
+            Set<String> known = endpoint == CompletionRequest.Endpoint.CHAT ? OPENAI_CHAT_FIELDS : OPENAI_COMPLETIONS_FIELDS;
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!known.contains(field)) {
+                    throw new BadRequestException("Unrecognized request argument supplied: " + field, null);
+                }
+            }
         }
 
         String model = profile.modelName();

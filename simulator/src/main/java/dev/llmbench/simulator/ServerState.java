@@ -30,7 +30,7 @@ final class ServerState {
 
     ServerState(SimulatorConfig config, StepLoop stepLoop) {
         this.config = config;
-        this.parser = new RequestParser(config.profile());
+        this.parser = new RequestParser(config.profile(), config.personality());
         this.stepLoop = stepLoop;
         this.emitLog = new EmitLog(config.emitLogCapacity(), config.recordEmitTimes());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());

@@ -16,6 +16,7 @@ package dev.llmbench.simulator;
  * @param ioThreads          I/O reactor threads, 0 = one per available processor
  * @param h2cPriorKnowledge  serve cleartext HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1 on the port.
  *                           HttpCore 5.4 cannot sniff the h2 preface on a cleartext port, so it is one or the other
+ * @param personality        which real server's wire behaviour to reproduce; {@link Personality#VLLM} by default
  */
 public record SimulatorConfig(
         Profile profile,
@@ -28,7 +29,8 @@ public record SimulatorConfig(
         boolean recordEmitTimes,
         int emitLogCapacity,
         int ioThreads,
-        boolean h2cPriorKnowledge) {
+        boolean h2cPriorKnowledge,
+        Personality personality) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
@@ -57,9 +59,12 @@ public record SimulatorConfig(
         if (faultPlan == null) {
             faultPlan = FaultPlan.none();
         }
+        if (personality == null) {
+            personality = Personality.VLLM;
+        }
     }
 
-    /** Defaults: 127.0.0.1, ephemeral port, seed 42, no limits, no faults, emit times recorded. */
+    /** Defaults: 127.0.0.1, ephemeral port, seed 42, no limits, no faults, emit times recorded, the vllm personality. */
     public static Builder builder(Profile profile) {
         return new Builder(profile);
     }
@@ -77,6 +82,7 @@ public record SimulatorConfig(
         private int emitLogCapacity = 100_000;
         private int ioThreads;
         private boolean h2cPriorKnowledge;
+        private Personality personality = Personality.VLLM;
 
         private Builder(Profile profile) {
             this.profile = profile;
@@ -92,10 +98,11 @@ public record SimulatorConfig(
         public Builder emitLogCapacity(int responses) { this.emitLogCapacity = responses; return this; }
         public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
         public Builder h2cPriorKnowledge(boolean h2c) { this.h2cPriorKnowledge = h2c; return this; }
+        public Builder personality(Personality personality) { this.personality = personality; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(profile, host, port, seed, requestsPerMinute, tokensPerMinute, faultPlan,
-                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge);
+                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality);
         }
     }
 }

@@ -179,7 +179,11 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         try {
             req = server.parser.parse(endpoint, body, bodyLength);
         } catch (BadRequestException e) {
-            sendError(400, e.getMessage(), "invalid_request_error", e.param(), null);
+            if (server.config.personality() == Personality.LLAMACPP) {
+                sendError(500, e.getMessage(), "server_error", null, null); // llama.cpp's handler turns a parse exception into 500
+            } else {
+                sendError(400, e.getMessage(), "invalid_request_error", e.param(), null);
+            }
             return;
         }
         body = null;
@@ -214,7 +218,8 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         this.faultAfter = f == null ? 0 : Math.min(f.argument(), req.maxTokens());
         String id = endpoint.idPrefix + server.responseIds.incrementAndGet();
         long streamKey = Mix.mix64(server.config.seed() ^ Mix.mix64(req.promptHash()));
-        this.templates = new ResponseTemplates(req, id, System.currentTimeMillis() / 1000, streamKey);
+        this.templates = new ResponseTemplates(req, id, System.currentTimeMillis() / 1000, streamKey,
+                server.config.personality());
         this.emitTimes = server.emitLog.open(id);
         this.sequence = new Sequence(req.promptTokens(), req.maxTokens(), this);
         server.accepted.increment();
@@ -223,6 +228,13 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
             BasicHttpResponse response = new BasicHttpResponse(200);
             response.addHeader("x-request-id", id);
             response.addHeader("Cache-Control", "no-cache");
+            if (server.config.personality().closesAfterStream()) {
+                // llama.cpp advertises keep-alive yet closes after every streamed response. HttpCore decides reuse
+                // from the request's Connection header too, so marking the request makes it close after this response.
+                response.addHeader("Connection", "keep-alive");
+                response.addHeader("Keep-Alive", "timeout=5, max=100");
+                request.setHeader("Connection", "close");
+            }
             responseChannel.sendResponse(response, new BasicEntityDetails(-1, EVENT_STREAM), context);
         } else {
             requestIdHeader = id;
@@ -237,7 +249,10 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
     private void sendError(int status, String message, String type, String param, String code, String... headers)
             throws HttpException, IOException {
         server.rejected.increment();
-        sendBody(status, JSON, ResponseTemplates.error(message, type, param, code), headers);
+        byte[] bytes = server.config.personality() == Personality.LLAMACPP
+                ? ResponseTemplates.llamaCppError(status, message, status >= 500 ? "server_error" : type)
+                : ResponseTemplates.error(message, type, param, code);
+        sendBody(status, JSON, bytes, headers);
     }
 
     private void sendBody(int status, ContentType type, byte[] bytes, String... headers) throws HttpException, IOException {
@@ -374,7 +389,8 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         Sequence s = sequence;
         if (!roleSent && s.admitted()) {
             roleSent = true;
-            if (completion.endpoint() == CompletionRequest.Endpoint.CHAT && !write(channel, templates.roleChunk())) {
+            if (completion.endpoint() == CompletionRequest.Endpoint.CHAT && server.config.personality().sendsRoleChunk()
+                    && !write(channel, templates.roleChunk())) {
                 return;
             }
         }
@@ -397,7 +413,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         if (written < s.maxTokens || !faultGate(channel)) {
             return;
         }
-        if (completion.includeUsage() && !usageSent) {
+        if (templates.sendsUsageChunk() && !usageSent) {
             usageSent = true;
             if (!write(channel, templates.usageChunk())) {
                 return;

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--port N] [--host H] [--seed S] [--h2c]}
+ * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--personality NAME] [--port N] [--host H] [--seed S] [--h2c]}
  * (parsed by picocli; {@code --help} prints the generated usage). Prints
  * {@code llmbench-simulator listening on http://127.0.0.1:PORT (profile NAME)} and serves until killed; a shutdown hook
  * closes the server. Bad arguments print a message naming the option and what it allows, then the usage, and exit
@@ -34,6 +34,12 @@ public final class SimulatorMain {
                 description = "timing profile, one of: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
         String profile;
 
+        @Option(names = "--personality", paramLabel = "NAME", defaultValue = "vllm", converter = PersonalityName.class,
+                completionCandidates = PersonalityNames.class,
+                description = "wire personality (which server's wire format), one of: ${COMPLETION-CANDIDATES} "
+                        + "(default ${DEFAULT-VALUE})")
+        Personality personality;
+
         @Option(names = "--port", paramLabel = "N", defaultValue = "0", converter = Port.class,
                 description = "TCP port 0..65535, 0 = ephemeral (default ${DEFAULT-VALUE})")
         int port;
@@ -53,7 +59,8 @@ public final class SimulatorMain {
         boolean help;
 
         SimulatorConfig config() {
-            return SimulatorConfig.builder(Profile.named(profile)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c).build();
+            return SimulatorConfig.builder(Profile.named(profile)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c)
+                    .personality(personality).build();
         }
     }
 
@@ -151,6 +158,26 @@ public final class SimulatorMain {
         public String convert(String value) {
             try {
                 return Profile.named(value).name();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The personality names, for {@code ${COMPLETION-CANDIDATES}} in the help. */
+    static final class PersonalityNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Personality.NAMES.iterator();
+        }
+    }
+
+    /** Accepts a known personality name; {@link Personality#named} writes the message that lists the allowed ones. */
+    static final class PersonalityName implements CommandLine.ITypeConverter<Personality> {
+        @Override
+        public Personality convert(String value) {
+            try {
+                return Personality.named(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -73,6 +73,17 @@ class SimulatorMainIT {
     }
 
     @Test
+    void personalityIsChosenByNameAndDefaultsToVllm() {
+        assertThat(SimulatorMain.parse(new String[0]).personality()).isEqualTo(Personality.VLLM);
+        assertThat(SimulatorMain.parse(new String[] {"--personality", "llamacpp"}).personality()).isEqualTo(Personality.LLAMACPP);
+        assertThat(SimulatorMain.parse(new String[] {"--personality=OpenAI"}).personality()).isEqualTo(Personality.OPENAI);
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--personality", "tgi"}))
+                .hasMessageContaining("--personality").hasMessageContaining("'tgi'")
+                .hasMessageContaining("vllm, llamacpp, openai");
+        assertThat(SimulatorMain.USAGE).contains("--personality=NAME").contains("(default vllm)");
+    }
+
+    @Test
     void h2cPriorKnowledgeSpeaksHttp2() throws Exception {
         SimulatorConfig cfg = SimulatorConfig.builder(Profile.fast()).h2cPriorKnowledge(true).build();
         try (Simulator sim = Simulator.start(cfg); Socket s = new Socket("127.0.0.1", sim.port())) {

@@ -43,6 +43,7 @@ public final class PlanBuilder {
     public PlanBuilder apiKeyEnv(String variable) { return set(Settings.API_KEY_ENV, variable); }
 
     public PlanBuilder simulatorProfile(String profile) { return set(Settings.SIMULATOR_PROFILE, profile); }
+    public PlanBuilder simulatorPersonality(String personality) { return set(Settings.SIMULATOR_PERSONALITY, personality); }
 
     /** Closed-loop tiers: users per tier, or tier names ({@code small}, {@code medium}, {@code large}). */
     public PlanBuilder concurrency(String... tiers) { return set(Settings.CONCURRENCY, String.join(",", tiers)); }

@@ -67,7 +67,7 @@ final class PlanReader {
             } catch (IllegalArgumentException e) {
                 throw SettingsException.at(profileName, e.getMessage());
             }
-            target = new Target.Simulated(profile);
+            target = new Target.Simulated(profile, s.get(Settings.SIMULATOR_PERSONALITY));
             modelName = model.orElse(profile.modelName());
             if (pricing == null) pricing = profile.pricing();
         }

@@ -66,7 +66,7 @@ public final class PlanRunner {
         try {
             URI simulatorUri = null;
             if (plan.target() instanceof Target.Simulated s) {
-                simulator = EmbeddedSimulators.provider().start(s.profile().name(), 0);
+                simulator = EmbeddedSimulators.provider().start(s.profile().name(), 0, s.personality());
                 simulatorUri = simulator.baseUri();
                 log.accept("no llmbench.endpoint given: embedded simulator (profile " + s.profile().name() + ", model "
                         + s.profile().modelName() + ") on " + simulatorUri);

@@ -28,6 +28,25 @@ public interface SimulatorProvider {
      */
     Running start(String profileName, int port);
 
+    /** The wire personality names, the default first; a provider without personalities has only {@code vllm}. */
+    default List<String> personalityNames() {
+        return List.of("vllm");
+    }
+
+    /**
+     * Starts a simulator with this profile and wire personality on 127.0.0.1.
+     *
+     * @param personality one of {@link #personalityNames()}
+     * @throws IllegalArgumentException naming the allowed personalities when there is none by this name
+     */
+    default Running start(String profileName, int port, String personality) {
+        if (!personalityNames().contains(personality)) {
+            throw new IllegalArgumentException("'" + personality + "' is not a simulator personality; allowed: "
+                    + String.join(", ", personalityNames()));
+        }
+        return start(profileName, port);
+    }
+
     /** A running simulator; closing it stops it (idempotent). */
     interface Running extends AutoCloseable {
         /** e.g. {@code http://127.0.0.1:40123/v1}. */

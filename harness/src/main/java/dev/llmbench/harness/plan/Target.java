@@ -28,11 +28,17 @@ public sealed interface Target permits Target.Remote, Target.Simulated {
         }
     }
 
-    /** The embedded simulator with this profile. */
-    record Simulated(SimulatorProfile profile) implements Target {
+    /** The embedded simulator with this profile and wire personality ({@code vllm}, {@code llamacpp}, {@code openai}). */
+    record Simulated(SimulatorProfile profile, String personality) implements Target {
+        /** The default ({@code vllm}) personality. */
+        public Simulated(SimulatorProfile profile) {
+            this(profile, "vllm");
+        }
+
         @Override
         public String display() {
-            return "embedded simulator (profile " + profile.name() + ")";
+            return "embedded simulator (profile " + profile.name()
+                    + ("vllm".equals(personality) ? "" : ", personality " + personality) + ")";
         }
     }
 }

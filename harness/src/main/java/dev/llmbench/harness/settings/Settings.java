@@ -161,6 +161,13 @@ public final class Settings {
             "A stream that ends without `data: [DONE]` fails even when its answer was complete (`finish_reason` and usage "
                     + "received); by default it succeeds and is counted in `counts.missing_done`"));
 
+    // ---------------------------------------------------------------- simulator wire personalities
+    public static final Setting<String> SIMULATOR_PERSONALITY = declare(Setting.choice("llmbench.simulatorPersonality",
+            "vllm", java.util.List.of("vllm", "llamacpp", "openai"),
+            "Embedded simulator's wire personality (which server's wire format it reproduces): `vllm` (role chunk, usage "
+                    + "chunk with empty choices), `llamacpp` (usage and timings on the final chunk, connection closed "
+                    + "after each stream), `openai` (400 on fields outside the OpenAI API such as `min_tokens`)"));
+
     private Settings() {
     }
 

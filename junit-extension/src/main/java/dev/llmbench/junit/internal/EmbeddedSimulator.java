@@ -2,6 +2,7 @@ package dev.llmbench.junit.internal;
 
 import dev.llmbench.harness.plan.EmbeddedSimulators;
 import dev.llmbench.harness.plan.SimulatorProvider;
+import dev.llmbench.harness.plan.Target;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
@@ -19,14 +20,17 @@ final class EmbeddedSimulator implements AutoCloseable {
         this.simulator = simulator;
     }
 
-    /** The run's simulator for {@code profileName} (a profile the plan already checked), started on first use. */
-    static EmbeddedSimulator forRun(ExtensionContext context, String profileName) {
+    /** The run's simulator for this target (a profile and personality the plan already checked), started on first use. */
+    static EmbeddedSimulator forRun(ExtensionContext context, Target.Simulated target) {
         ExtensionContext.Store root = context.getRoot().getStore(LlmBenchEngine.NAMESPACE);
-        return root.getOrComputeIfAbsent("simulator:" + profileName, key -> start(profileName), EmbeddedSimulator.class);
+        String profileName = target.profile().name();
+        String personality = target.personality();
+        return root.getOrComputeIfAbsent("simulator:" + profileName + ":" + personality,
+                key -> start(profileName, personality), EmbeddedSimulator.class);
     }
 
-    private static EmbeddedSimulator start(String profileName) {
-        SimulatorProvider.Running sim = EmbeddedSimulators.provider().start(profileName, 0);
+    private static EmbeddedSimulator start(String profileName, String personality) {
+        SimulatorProvider.Running sim = EmbeddedSimulators.provider().start(profileName, 0, personality);
         System.err.println("[llmbench] embedded simulator (profile " + sim.profile().name() + ", model "
                 + sim.profile().modelName() + ") listening on " + sim.baseUri() + " for this test run");
         return new EmbeddedSimulator(sim);

@@ -3,6 +3,7 @@ package dev.llmbench.simulator.embedded;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.plan.SimulatorProfile;
 import dev.llmbench.harness.plan.SimulatorProvider;
+import dev.llmbench.simulator.Personality;
 import dev.llmbench.simulator.Profile;
 import dev.llmbench.simulator.Simulator;
 import dev.llmbench.simulator.SimulatorConfig;
@@ -27,8 +28,19 @@ public final class EmbeddedSimulatorProvider implements SimulatorProvider {
     }
 
     @Override
+    public List<String> personalityNames() {
+        return Personality.NAMES;
+    }
+
+    @Override
     public Running start(String profileName, int port) {
-        Simulator sim = Simulator.start(SimulatorConfig.builder(Profile.named(profileName)).port(port).build());
+        return start(profileName, port, Personality.VLLM.wireName());
+    }
+
+    @Override
+    public Running start(String profileName, int port, String personality) {
+        Simulator sim = Simulator.start(SimulatorConfig.builder(Profile.named(profileName)).port(port)
+                .personality(Personality.named(personality)).build());
         SimulatorProfile profile = describe(sim.profile());
         return new Running() {
             @Override

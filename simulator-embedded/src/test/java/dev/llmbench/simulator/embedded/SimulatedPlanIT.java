@@ -4,6 +4,8 @@ import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.PlanBuilder;
 import dev.llmbench.harness.plan.PlanRunner;
 import dev.llmbench.harness.plan.Target;
+import dev.llmbench.harness.endpoint.FailureKind;
+import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.result.ResultFiles;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.SettingsException;
@@ -42,6 +44,32 @@ class SimulatedPlanIT {
                 .hasMessageStartingWith("llmbench: llmbench.simulatorProfile (BenchmarkPlan.builder() llmbench.simulatorProfile): "
                         + "unknown simulator profile 'tiny-gpu'; allowed: ")
                 .hasMessageContaining("fast");
+    }
+
+    @Test
+    void thePersonalityIsVllmUnlessSetAndAnUnknownOneNamesTheAllowedOnes() {
+        assertThat(((Target.Simulated) plan(BenchmarkPlan.builder()).target()).personality()).isEqualTo("vllm");
+        Target openai = plan(BenchmarkPlan.builder().simulatorPersonality("OpenAI")).target();
+        assertThat(((Target.Simulated) openai).personality()).isEqualTo("openai");
+        assertThat(openai.display()).isEqualTo("embedded simulator (profile fast, personality openai)");
+        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().simulatorPersonality("tgi")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("llmbench.simulatorPersonality")
+                .hasMessageContaining("'tgi' is not allowed; allowed: vllm, llamacpp, openai");
+    }
+
+    @Test
+    void llmbenchRunStartsTheSimulatorWithThePlansPersonality(@TempDir Path dir) throws Exception {
+        // The openai personality refuses min_tokens, which a plan sends: every request is a 400, typed http_status.
+        BenchmarkPlan plan = plan(BenchmarkPlan.builder().simulatorPersonality("openai").concurrency("1")
+                .shape("16:4").requests(3).outputDirectory(dir));
+
+        List<PlanRunner.Outcome> outcomes = PlanRunner.run(plan, line -> { });
+
+        assertThat(outcomes).hasSize(1);
+        BenchmarkResult r = ResultFiles.read(outcomes.get(0).file());
+        assertThat(r.counts().succeeded()).isZero();
+        assertThat(r.counts().failedByKind().get(FailureKind.HTTP_STATUS)).isEqualTo(3);
     }
 
     @Test

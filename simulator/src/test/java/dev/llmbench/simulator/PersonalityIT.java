@@ -1,0 +1,138 @@
+package dev.llmbench.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static dev.llmbench.simulator.TestClient.MAPPER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each wire personality's wire format, as a client reading the raw stream sees it. */
+class PersonalityIT {
+
+    private static final String CHAT = "/v1/chat/completions";
+
+    private static Simulator start(Personality personality) {
+        return Simulator.start(SimulatorConfig.builder(Profile.named("fast")).personality(personality).build());
+    }
+
+    @Test
+    void theDefaultPersonalityIsVllm() {
+        assertThat(SimulatorConfig.builder(Profile.named("fast")).build().personality()).isEqualTo(Personality.VLLM);
+        assertThat(Personality.NAMES).containsExactly("vllm", "llamacpp", "openai");
+        assertThat(Personality.named("LlamaCpp")).isEqualTo(Personality.LLAMACPP);
+        assertThatThrownBy(() -> Personality.named("tgi"))
+                .hasMessage("'tgi' is not a simulator personality; allowed: vllm, llamacpp, openai");
+    }
+
+    @Test
+    void vllmSendsARoleChunkAndUsageInALastChunkWithEmptyChoicesAndAcceptsExtensionFields() throws Exception {
+        try (Simulator sim = start(Personality.VLLM)) {
+            TestClient client = new TestClient(sim.baseUri());
+            int n = 5;
+            List<String> data = client.stream(CHAT, withExtensions(TestClient.chat(n, true, true))).dataLines();
+            assertThat(data).hasSize(1 + n + 1 + 1);
+            assertThat(MAPPER.readTree(data.get(0)).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
+            assertThat(MAPPER.readTree(data.get(n)).at("/choices/0/finish_reason").asText()).isEqualTo("length");
+            JsonNode usage = MAPPER.readTree(data.get(n + 1));
+            assertThat(usage.at("/choices").size()).isZero();
+            assertThat(usage.at("/usage/completion_tokens").asInt()).isEqualTo(n);
+            assertThat(data.get(n + 2)).isEqualTo("[DONE]");
+        }
+    }
+
+    @Test
+    void llamacppHasNoRoleChunkAndPutsUsageAndTimingsOnTheFinalChunkWithItsFinishReason() throws Exception {
+        try (Simulator sim = start(Personality.LLAMACPP)) {
+            TestClient client = new TestClient(sim.baseUri());
+            int n = 5;
+            for (boolean includeUsage : new boolean[] {true, false}) {
+                List<String> data = client.stream(CHAT, TestClient.chat(n, true, includeUsage)).dataLines();
+                assertThat(data).hasSize(n + 1);
+                assertThat(MAPPER.readTree(data.get(0)).at("/choices/0/delta/role").isMissingNode()).isTrue();
+                assertThat(MAPPER.readTree(data.get(0)).at("/usage").isMissingNode()).isTrue();
+                JsonNode last = MAPPER.readTree(data.get(n - 1));
+                assertThat(last.at("/choices").size()).isEqualTo(1);
+                assertThat(last.at("/choices/0/finish_reason").asText()).isEqualTo("length");
+                assertThat(last.at("/usage/prompt_tokens").asInt()).isEqualTo(6);
+                assertThat(last.at("/usage/completion_tokens").asInt()).isEqualTo(n);
+                assertThat(last.at("/timings/prompt_n").asInt()).isEqualTo(6);
+                assertThat(last.at("/timings/predicted_n").asInt()).isEqualTo(n);
+                assertThat(last.at("/timings/predicted_ms").asDouble()).isPositive();
+                assertThat(data.get(n)).isEqualTo("[DONE]");
+            }
+            HttpResponse<String> body = client.post(CHAT, TestClient.chat(3, false, false));
+            assertThat(MAPPER.readTree(body.body()).at("/timings/predicted_n").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void llamacppAdvertisesKeepAliveYetClosesTheConnectionAfterAStreamedResponse() throws Exception {
+        try (Simulator sim = start(Personality.LLAMACPP); Socket s = new Socket("127.0.0.1", sim.port())) {
+            s.setSoTimeout(10_000);
+            String body = TestClient.chat(3, true, false);
+            s.getOutputStream().write(("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buf)) >= 0) {
+                    all.write(buf, 0, n);
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server kept the connection open after the stream: " + all, e);
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            String head = text.substring(0, text.indexOf("\r\n\r\n")).toLowerCase();
+            assertThat(head).startsWith("http/1.1 200").contains("connection: keep-alive")
+                    .contains("keep-alive: timeout=5, max=100").doesNotContain("connection: close");
+            assertThat(TestClient.dechunk(text.substring(text.indexOf("\r\n\r\n") + 4))).endsWith("data: [DONE]\n\n");
+        }
+    }
+
+    @Test
+    void llamacppAnswersErrorsInItsOwnShapeAndABodyItCannotParseWith500() throws Exception {
+        try (Simulator sim = start(Personality.LLAMACPP)) {
+            TestClient client = new TestClient(sim.baseUri());
+            HttpResponse<String> r = client.post(CHAT, "{not json");
+            assertThat(r.statusCode()).isEqualTo(500);
+            JsonNode error = MAPPER.readTree(r.body()).at("/error");
+            assertThat(error.at("/code").asInt()).isEqualTo(500);
+            assertThat(error.at("/type").asText()).isEqualTo("server_error");
+            assertThat(error.at("/message").asText()).isNotBlank();
+            assertThat(error.has("param")).isFalse();
+        }
+    }
+
+    @Test
+    void openaiRefusesFieldsOutsideItsApiButStreamsLikeVllm() throws Exception {
+        try (Simulator sim = start(Personality.OPENAI)) {
+            TestClient client = new TestClient(sim.baseUri());
+            HttpResponse<String> r = client.post(CHAT, withExtensions(TestClient.chat(3, false, false)));
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(MAPPER.readTree(r.body())).isEqualTo(MAPPER.readTree("{\"error\":{\"message\":"
+                    + "\"Unrecognized request argument supplied: min_tokens\",\"type\":\"invalid_request_error\","
+                    + "\"param\":null,\"code\":null}}"));
+            int n = 4;
+            List<String> data = client.stream(CHAT, TestClient.chat(n, true, true)).dataLines();
+            assertThat(data).hasSize(1 + n + 1 + 1);
+            assertThat(MAPPER.readTree(data.get(0)).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
+            assertThat(MAPPER.readTree(data.get(n + 1)).at("/choices").size()).isZero();
+            assertThat(MAPPER.readTree(data.get(n + 1)).at("/usage/completion_tokens").asInt()).isEqualTo(n);
+        }
+    }
+
+    private static String withExtensions(String chat) {
+        return chat.substring(0, chat.length() - 1) + ",\"min_tokens\":1,\"ignore_eos\":true}";
+    }
+}
