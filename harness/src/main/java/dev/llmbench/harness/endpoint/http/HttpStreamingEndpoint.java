@@ -129,6 +129,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .setDefaultRequestConfig(requestConfig)
                 .setIOReactorConfig(reactor)
                 .setVersionPolicy(policy)
+                .setKeepAliveStrategy(new KeepAlive()) // idle connections leave the pool before the server's Keep-Alive timeout
                 .setThreadFactory(threads.ioThreadFactory())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
