@@ -7,7 +7,9 @@ import dev.llmbench.harness.endpoint.Timeouts;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.result.BenchmarkResult;
 import dev.llmbench.harness.workload.RequestShape;
+import dev.llmbench.harness.result.ResultFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconnectIT {
 
     @Test
-    void aKeptAliveConnectionClosedWhenTheNextRequestArrivesIsReconnectedNotFailed() throws Exception {
+    void aKeptAliveConnectionClosedWhenTheNextRequestArrivesIsReconnectedNotFailed(@TempDir Path out) throws Exception {
         for (int concurrency : new int[]{1, 4}) {
             try (ClosingServer server = new ClosingServer(Mode.CLOSE_ON_SECOND_REQUEST)) {
-                BenchmarkResult r = run(server, concurrency, 1_000);
+                Path dir = Files.createDirectory(out.resolve("c" + concurrency));
+                BenchmarkResult r = run(server, concurrency, 1_000, dir);
 
                 assertThat(r.counts().failed()).as("concurrency %d: no request failed: %s", concurrency, r.counts()).isZero();
                 assertThat(r.counts().succeeded()).isEqualTo(1_000);
@@ -41,6 +48,9 @@ class ReconnectIT {
                         .as("concurrency %d: every request that met a closed kept-alive connection was sent again", concurrency)
                         .isEqualTo(server.closedUnanswered.get())
                         .isPositive();
+                Path file = onlyResultFile(dir);
+                assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("\"reconnects\" : " + r.counts().reconnects());
+                assertThat(ResultFiles.read(file).counts().reconnects()).isEqualTo(r.counts().reconnects());
             }
         }
     }
@@ -49,7 +59,7 @@ class ReconnectIT {
     void aServerThatClosesRightAfterEachResponseFailsNoRequest() throws Exception {
         for (int concurrency : new int[]{1, 4}) {
             try (ClosingServer server = new ClosingServer(Mode.CLOSE_AFTER_RESPONSE)) {
-                BenchmarkResult r = run(server, concurrency, 1_000);
+                BenchmarkResult r = run(server, concurrency, 1_000, null);
 
                 assertThat(r.counts().failed()).as("concurrency %d: no request failed: %s", concurrency, r.counts()).isZero();
                 assertThat(r.counts().succeeded()).isEqualTo(1_000);
@@ -61,7 +71,7 @@ class ReconnectIT {
     @Test
     void aConnectionClosedAfterTheResponseBeganStaysAFailure() throws Exception {
         try (ClosingServer server = new ClosingServer(Mode.CLOSE_AFTER_HEADERS)) {
-            BenchmarkResult r = run(server, 1, 5);
+            BenchmarkResult r = run(server, 1, 5, null);
 
             assertThat(r.counts().failed(FailureKind.CONNECTION_ERROR)).as("%s", r.counts()).isEqualTo(5);
             assertThat(r.counts().reconnects()).isZero();
@@ -69,8 +79,16 @@ class ReconnectIT {
         }
     }
 
-    private static BenchmarkResult run(ClosingServer server, int concurrency, int requests) {
-        return Benchmark.builder("reconnect")
+    private static Path onlyResultFile(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(files).hasSize(1);
+            return files.get(0);
+        }
+    }
+
+    private static BenchmarkResult run(ClosingServer server, int concurrency, int requests, Path out) {
+        Benchmark.Builder b = Benchmark.builder("reconnect")
                 .endpoint(EndpointConfig.builder("http://127.0.0.1:" + server.port() + "/v1")
                         .timeouts(Timeouts.defaults().withIdle(Duration.ofSeconds(5)).withFirstToken(Duration.ofSeconds(5)))
                         .build())
@@ -78,9 +96,9 @@ class ReconnectIT {
                 .load(LoadModel.concurrency(concurrency))
                 .promptShape(RequestShape.of(8, 2))
                 .maxRequests(requests)
-                .drainTimeout(Duration.ofSeconds(10))
-                .build()
-                .run();
+                .drainTimeout(Duration.ofSeconds(10));
+        if (out != null) b.outputDirectory(out);
+        return b.build().run();
     }
 
     private enum Mode {
