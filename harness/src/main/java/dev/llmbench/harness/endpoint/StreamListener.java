@@ -41,6 +41,13 @@ public interface StreamListener {
      */
     default void missingFinalEvent() {}
 
+    /**
+     * The request provably never reached the server (its kept-alive connection was closed before any response byte came
+     * back) and is being sent again, once, on a fresh connection. Its start stays the original one, so the reconnect's
+     * cost stays in its latency. Default: ignore.
+     */
+    default void reconnected(long nanos) {}
+
     /** The request failed at {@code nanos}. */
     void failed(long nanos, Failure failure);
 }

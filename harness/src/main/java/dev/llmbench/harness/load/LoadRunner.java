@@ -343,6 +343,7 @@ public final class LoadRunner {
         @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
         @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
         @Override public void missingFinalEvent() { timeline.missingFinalEvent(); }
+        @Override public void reconnected(long nanos) { timeline.reconnected(nanos); }
         @Override public void done(long nanos) {
             timeline.done(nanos);
             completed(timeline);

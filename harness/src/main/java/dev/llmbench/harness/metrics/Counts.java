@@ -21,8 +21,16 @@ import java.util.Map;
  * @param warmup       warmup requests (any outcome), excluded from every metric
  * @param missingDone  of the succeeded requests, streams that were a complete answer (a {@code finish_reason} and the
  *                     usage) but ended without {@code data: [DONE]}; they fail instead with {@code llmbench.strictSse}
+ * @param reconnects   measured requests (any outcome) sent a second time on a fresh connection because their kept-alive
+ *                     connection was closed before any response byte came back (the request provably never reached the
+ *                     server); the reconnect's cost stays in their latency
  */
-public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup, long missingDone) {
+public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup, long missingDone, long reconnects) {
+
+    /** Counts without reconnected requests. */
+    public Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup, long missingDone) {
+        this(succeeded, failedByKind, warmup, missingDone, 0);
+    }
 
     /** Counts without streams that missed their final event. */
     public Counts(long succeeded, Map<FailureKind, Long> failedByKind, long warmup) {
@@ -94,6 +102,7 @@ public record Counts(long succeeded, Map<FailureKind, Long> failedByKind, long w
     public Counts plus(Counts other) {
         EnumMap<FailureKind, Long> sum = new EnumMap<>(failedByKind);
         other.failedByKind.forEach((k, v) -> sum.merge(k, v, Long::sum));
-        return new Counts(succeeded + other.succeeded, sum, warmup + other.warmup, missingDone + other.missingDone);
+        return new Counts(succeeded + other.succeeded, sum, warmup + other.warmup, missingDone + other.missingDone,
+                reconnects + other.reconnects);
     }
 }

@@ -71,6 +71,7 @@ public final class MetricsRecorder {
 
     private long succeeded;
     private long missingDone;
+    private long reconnects;
     private long warmup;
     private final EnumMap<FailureKind, Long> failedByKind = new EnumMap<>(FailureKind.class);
 
@@ -172,6 +173,7 @@ public final class MetricsRecorder {
         Map<String, String> rl = rateLimitHeaders(t.rateLimitHeaders());
         if (!rl.isEmpty()) lastRateLimitHeaders = rl;
         inFlight(t);
+        if (t.reconnected()) reconnects++;
 
         if (t.outcome() == RequestTimeline.Outcome.SUCCESS) {
             recordSuccess(t);
@@ -322,7 +324,7 @@ public final class MetricsRecorder {
 
     /** An immutable copy of everything recorded so far. Any thread. */
     public synchronized Measurements snapshot() {
-        Counts counts = new Counts(succeeded, failedByKind, warmup, missingDone);
+        Counts counts = new Counts(succeeded, failedByKind, warmup, missingDone, reconnects);
         long inf = counts.failuresCountedAsInfinite();
         Map<String, Summary> metrics = new LinkedHashMap<>();
         for (MetricName m : MetricName.distributions()) {

@@ -57,6 +57,7 @@ public final class RequestTimeline implements StreamListener {
     private int tokenizerOutputTokens = -1;
 
     private boolean missingFinalEvent;
+    private boolean reconnected;
     private int usageInputTokens = -1;
     private int usageOutputTokens = -1;
     private int usageCachedTokens = -1;
@@ -153,6 +154,10 @@ public final class RequestTimeline implements StreamListener {
         missingFinalEvent = true;
     }
 
+    @Override public void reconnected(long nanos) {
+        reconnected = true;
+    }
+
     @Override public void done(long nanos) {
         if (outcome != Outcome.IN_FLIGHT) return;
         endNanos = nanos;
@@ -218,6 +223,8 @@ public final class RequestTimeline implements StreamListener {
     public Outcome outcome() { return outcome; }
     /** Whether the stream was a complete answer that ended without its final event ({@code data: [DONE]}). */
     public boolean endedWithoutFinalEvent() { return missingFinalEvent; }
+    /** Whether the request was sent again on a fresh connection because its kept-alive one was closed unanswered. */
+    public boolean reconnected() { return reconnected; }
     /** The failure, or null unless {@link #outcome()} is FAILED. */
     public Failure failure() { return failure; }
 

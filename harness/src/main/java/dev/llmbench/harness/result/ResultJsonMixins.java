@@ -22,7 +22,7 @@ final class ResultJsonMixins {
     }
 
     /** Derived counts are written for readers of the file; reading takes succeeded, failed_by_kind and warmup. */
-    @JsonPropertyOrder({"measured", "succeeded", "failed", "errors", "rate_limited", "cancelled", "warmup", "missing_done", "error_rate",
+    @JsonPropertyOrder({"measured", "succeeded", "failed", "errors", "rate_limited", "cancelled", "warmup", "missing_done", "reconnects", "error_rate",
             "failed_by_kind"})
     @JsonIgnoreProperties(value = {"measured", "failed", "errors", "rate_limited", "cancelled", "error_rate"}, allowGetters = true)
     abstract static class CountsMixin {
@@ -34,6 +34,8 @@ final class ResultJsonMixins {
         @JsonProperty("error_rate") abstract double errorRate();
         /** Schema minor 2: written when not 0 (files of runs without it stay as they were); absent reads as 0. */
         @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) abstract long missingDone();
+        /** Written when not 0; absent reads as 0 (files from before it stay valid). */
+        @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) abstract long reconnects();
     }
 
     @JsonIgnoreProperties(value = {"mismatch_ratio"}, allowGetters = true)

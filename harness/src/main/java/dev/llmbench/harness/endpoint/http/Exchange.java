@@ -1,3 +1,5 @@
+// Over 400 lines: the response consumer, its SSE/body/error modes and the one resend of a request that never reached the
+// server share the I/O-thread state of one exchange; splitting them would pass that state between classes.
 package dev.llmbench.harness.endpoint.http;
 
 import dev.llmbench.harness.endpoint.ChunkKind;
@@ -11,7 +13,10 @@ import dev.llmbench.harness.endpoint.sse.SseParser;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
@@ -85,6 +90,8 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     volatile boolean timedOut;
 
     volatile Future<Void> future;
+    /** Builds the request anew, for the one resend on a fresh connection ({@link #retryIfNeverReachedServer}). */
+    java.util.function.Supplier<AsyncRequestProducer> request;
 
     // ---- I/O thread only ----
     private Mode mode;
@@ -95,6 +102,10 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
     private boolean bodyOverflow;
     private String contentEncoding;
     private long encodedBytes;
+    /** The current attempt's context: once on a connection, it names the connection's endpoints. */
+    private volatile HttpContext attemptContext;
+    /** The request was already sent again once. */
+    private boolean resent;
     private final int maxBodyBytes;
 
     Exchange(HttpStreamingEndpoint owner, StreamListener listener, StreamDecoder decoder, long handOffNanos, long maxEvents) {
@@ -111,6 +122,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         return new AsyncRequestProducer() {
             @Override
             public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+                attemptContext = context;
                 if (wireNanos < 0) {
                     long now = System.nanoTime();
                     lastReadNanos = now;
@@ -146,6 +158,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         long now = System.nanoTime();
         lastReadNanos = now;
         headersSeen = true;
+        owner.answered(connectionName(attemptContext));
         status = response.getCode();
         Map<String, String> kept = keptHeaders(response);
         PipeEvent h = new PipeEvent(this, PipeEvent.Type.HEADERS, now);
@@ -324,12 +337,70 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
 
     @Override
     public void failed(Exception cause) {
+        failed(cause, 0);
+    }
+
+    /**
+     * The resent request's consumer and callback: they tell its failures apart from the first attempt's (HttpClient
+     * reports one failure to both the consumer and the callback, possibly after the resend began).
+     */
+    AsyncResponseConsumer<Void> resentConsumer() {
+        return new AsyncResponseConsumer<>() {
+            @Override
+            public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<Void> callback)
+                    throws HttpException, IOException {
+                Exchange.this.consumeResponse(response, entity, context, callback);
+            }
+            @Override public void informationResponse(HttpResponse response, HttpContext context) { }
+            @Override public void updateCapacity(CapacityChannel channel) throws IOException { Exchange.this.updateCapacity(channel); }
+            @Override public void consume(ByteBuffer src) { Exchange.this.consume(src); }
+            @Override public void streamEnd(List<? extends Header> trailers) { Exchange.this.streamEnd(trailers); }
+            @Override public void failed(Exception cause) { Exchange.this.failed(cause, 1); }
+            @Override public void releaseResources() { }
+        };
+    }
+
+    FutureCallback<Void> resentCallback() {
+        return new FutureCallback<>() {
+            @Override public void completed(Void result) { }
+            @Override public void failed(Exception cause) { Exchange.this.failed(cause, 1); }
+            @Override public void cancelled() { }
+        };
+    }
+
+    private void failed(Exception cause, int attempt) {
         long now = System.nanoTime();
+        if (attempt == 0 && resent) return;           // the first attempt's second report: the resend took over
+        if (!finished && !timedOut && attempt == 0 && retryIfNeverReachedServer(cause, now)) return;
         ioEnded = true;
         if (finished || timedOut) return;
         PipeEvent e = new PipeEvent(this, PipeEvent.Type.FAILED, now);
         e.failure = classify(cause);
         owner.pipe.offer(e);
+    }
+
+    /**
+     * Sends the request again, once, on a fresh connection when it provably never reached the server: its pooled
+     * connection was closed before the request was written ({@link RequestNotExecutedException}), or a kept-alive
+     * connection closed before any response byte (a server that closes idle connections it advertised as kept alive,
+     * as cpp-httplib does). After any response byte a closed connection stays a failure. I/O thread.
+     */
+    private boolean retryIfNeverReachedServer(Exception cause, long now) {
+        if (resent || headersSeen) return false;
+        boolean neverWritten = cause instanceof RequestNotExecutedException;
+        boolean closedUnanswered = cause instanceof ConnectionClosedException
+                && owner.answeredBefore(connectionName(attemptContext));
+        if (!neverWritten && !closedUnanswered) return false;
+        resent = true;
+        if (!owner.resend(this)) return false;
+        owner.pipe.offer(new PipeEvent(this, PipeEvent.Type.RECONNECTED, now));
+        return true;
+    }
+
+    /** The connection's endpoints ("local<->remote"), or null while the request is on none. */
+    private static String connectionName(HttpContext context) {
+        EndpointDetails details = context == null ? null : HttpCoreContext.cast(context).getEndpointDetails();
+        return details == null ? null : details.toString();
     }
 
     @Override public void completed(Void result) { }
@@ -377,6 +448,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
         }
         @Override public void usage(int in, int out, int cached) { delegate.usage(in, out, cached); }
         @Override public void missingFinalEvent() { delegate.missingFinalEvent(); }
+        @Override public void reconnected(long nanos) { delegate.reconnected(nanos); }
         @Override public void done(long nanos) { delegate.done(nanos); }
         @Override public void failed(long nanos, Failure failure) { delegate.failed(nanos, failure); }
     }

@@ -56,6 +56,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
     static final long LINGER_AFTER_FINAL_EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Pool size when neither the configuration nor the load bounds concurrency. */
     private static final int UNBOUNDED_POOL = 10_000;
+    /** Kept-alive connections remembered for {@link #answeredBefore}; past it the memory starts over. */
+    private static final int MAX_REMEMBERED_CONNECTIONS = 10_000;
     /** Characters of a server's bytes quoted in a protocol error. */
     private static final int PREVIEW_CHARS = 200;
 
@@ -68,7 +70,13 @@ public final class HttpStreamingEndpoint implements Endpoint {
     final Redactor redactor;
     private final ClientThreads threads = new ClientThreads(this::onClientFault);
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager pool;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Connections ("local<->remote") that carried a response: one of them closing before the next response's first byte
+     * was a kept-alive connection the server closed, so the request never reached it ({@link Exchange}). Bounded.
+     */
+    private final Set<String> answeredConnections = ConcurrentHashMap.newKeySet();
     /** Finished on the decoder (final event seen) while the response body had not ended: closed if it does not soon. */
     private final Set<Exchange> lingering = ConcurrentHashMap.newKeySet();
     private final Thread decoderThread;
@@ -102,7 +110,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 // Our watchdog enforces the idle timeout precisely; the socket timeout is only a backstop behind it.
                 .setSocketTimeout(idleMillis == 0 ? Timeout.DISABLED : Timeout.ofMilliseconds(idleMillis + 5_000))
                 .build();
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+        this.pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(poolSize)
                 .setMaxConnPerRoute(poolSize)
                 .setDefaultConnectionConfig(connectionConfig)
@@ -121,6 +129,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
                 .setDefaultRequestConfig(requestConfig)
                 .setIOReactorConfig(reactor)
                 .setVersionPolicy(policy)
+                .setKeepAliveStrategy(new KeepAlive()) // idle connections leave the pool before the server's Keep-Alive timeout
                 .setThreadFactory(threads.ioThreadFactory())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -140,14 +149,11 @@ public final class HttpStreamingEndpoint implements Endpoint {
     public void send(GenerationRequest request, StreamListener listener) {
         if (closed) throw new IllegalStateException("endpoint is closed");
         byte[] body = protocol.requestBody(request);
-        AsyncRequestBuilder builder = AsyncRequestBuilder.post(requestUri)
-                .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON))
-                .addHeader("Accept", request.stream() ? "text/event-stream" : "application/json");
-        if (authorization != null) builder.addHeader("Authorization", authorization);
-        for (Map.Entry<String, String> h : config.headers().entrySet()) builder.addHeader(h.getKey(), h.getValue());
-        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(request.stream()), System.nanoTime(),
+        boolean stream = request.stream();
+        Exchange exchange = new Exchange(this, listener, protocol.newDecoder(stream), System.nanoTime(),
                 RunawayGuard.maxEvents(request.maxTokens()));
-        AsyncRequestProducer producer = exchange.timed(builder.build());
+        exchange.request = () -> exchange.timed(requestProducer(body, stream));
+        AsyncRequestProducer producer = exchange.request.get();
         inFlight.add(exchange);
         String fault = clientFault;
         if (fault != null) {                       // the client is broken: never hand a request to a dead I/O thread
@@ -155,6 +161,40 @@ public final class HttpStreamingEndpoint implements Endpoint {
             return;
         }
         exchange.future = client.execute(producer, exchange, null, null, exchange);
+    }
+
+    private AsyncRequestProducer requestProducer(byte[] body, boolean stream) {
+        AsyncRequestBuilder builder = AsyncRequestBuilder.post(requestUri)
+                .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON))
+                .addHeader("Accept", stream ? "text/event-stream" : "application/json");
+        if (authorization != null) builder.addHeader("Authorization", authorization);
+        for (Map.Entry<String, String> h : config.headers().entrySet()) builder.addHeader(h.getKey(), h.getValue());
+        return builder.build();
+    }
+
+    /**
+     * Sends a request that never reached the server again on a fresh connection: idle pooled connections are closed
+     * first (the server that closed one has likely closed its siblings too). Returns false when the endpoint can no
+     * longer send (closed, or the client failed itself): the caller then fails the request as it would have. I/O thread.
+     */
+    boolean resend(Exchange x) {
+        if (closed || clientFault != null) return false;
+        pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        x.future = client.execute(x.request.get(), x.resentConsumer(), null, null, x.resentCallback());
+        if (x.timedOut) x.future.cancel(true);      // cancelled while the old attempt was failing
+        return true;
+    }
+
+    /** A response began on this connection. I/O thread. */
+    void answered(String connection) {
+        if (connection == null) return;
+        if (answeredConnections.size() >= MAX_REMEMBERED_CONNECTIONS) answeredConnections.clear();
+        answeredConnections.add(connection);
+    }
+
+    /** Whether a response came on this connection before (so it was kept alive and reused); forgets it. I/O thread. */
+    boolean answeredBefore(String connection) {
+        return connection != null && answeredConnections.remove(connection);
     }
 
     /** The largest SSE line or event, in bytes. */
@@ -183,6 +223,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         try {
             switch (e.type) {
                 case SENT -> l.sent(e.nanos);
+                case RECONNECTED -> l.reconnected(e.nanos);
                 case HEADERS -> {
                     x.responseHeaders = redactor.redactValues(e.headers);
                     l.headers(e.nanos, e.status, x.responseHeaders);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** One thing that happened to one exchange, handed from an I/O (or watchdog) thread to the decoder thread. */
 final class PipeEvent {
-    enum Type { SENT, HEADERS, EVENT, MALFORMED_LINE, BODY, END, HTTP_ERROR, FAILED }
+    enum Type { SENT, RECONNECTED, HEADERS, EVENT, MALFORMED_LINE, BODY, END, HTTP_ERROR, FAILED }
 
     final Exchange exchange;
     final Type type;
