@@ -52,9 +52,11 @@ class PersonalityIT {
     @Test
     void llamacppHasNoRoleChunkAndPutsUsageAndTimingsOnTheFinalChunkWithItsFinishReason() throws Exception {
         try (Simulator sim = start(Personality.LLAMACPP)) {
-            TestClient client = new TestClient(sim.baseUri());
             int n = 5;
             for (boolean includeUsage : new boolean[] {true, false}) {
+                // A client per request: the server closes each connection after its stream, and the JDK client would
+                // race to reuse it (the harness reconnects once; this raw test client does not).
+                TestClient client = new TestClient(sim.baseUri());
                 List<String> data = client.stream(CHAT, TestClient.chat(n, true, includeUsage)).dataLines();
                 assertThat(data).hasSize(n + 1);
                 assertThat(MAPPER.readTree(data.get(0)).at("/choices/0/delta/role").isMissingNode()).isTrue();
@@ -69,7 +71,7 @@ class PersonalityIT {
                 assertThat(last.at("/timings/predicted_ms").asDouble()).isPositive();
                 assertThat(data.get(n)).isEqualTo("[DONE]");
             }
-            HttpResponse<String> body = client.post(CHAT, TestClient.chat(3, false, false));
+            HttpResponse<String> body = new TestClient(sim.baseUri()).post(CHAT, TestClient.chat(3, false, false));
             assertThat(MAPPER.readTree(body.body()).at("/timings/predicted_n").asInt()).isEqualTo(3);
         }
     }
