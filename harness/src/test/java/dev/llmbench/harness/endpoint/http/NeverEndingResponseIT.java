@@ -83,47 +83,23 @@ class NeverEndingResponseIT {
         private void serve(Socket s) {
             try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
                 while (true) {
-                    int contentLength = readHead(in);
+                    int contentLength = RawHttp.readHead(in);
                     if (contentLength < 0) return;
                     in.readNBytes(contentLength);
                     requests.incrementAndGet();
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
                             + "Connection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     for (String word : new String[]{"one", "two", "three", "four"}) {
-                        chunk(out, "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + " \"}}]}\n\n");
+                        RawHttp.chunk(out, "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + " \"}}]}\n\n");
                     }
-                    chunk(out, "data: {\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":4}}\n\n");
-                    chunk(out, "data: [DONE]\n\n");
+                    RawHttp.chunk(out, "data: {\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":4}}\n\n");
+                    RawHttp.chunk(out, "data: [DONE]\n\n");
                     out.flush();
                     // ... and never the last chunk: the response stays open until the client closes the connection.
                 }
             } catch (IOException clientClosed) {
                 // the client closed the connection: that is what it should do
             }
-        }
-
-        private static void chunk(OutputStream out, String data) throws IOException {
-            byte[] b = data.getBytes(StandardCharsets.UTF_8);
-            out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(b);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-
-        /** Reads a request head; returns its Content-Length, or -1 at the end of the connection. */
-        private static int readHead(InputStream in) throws IOException {
-            StringBuilder head = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0) {
-                head.append((char) c);
-                if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) break;
-            }
-            if (c < 0) return -1;
-            for (String line : head.toString().split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length"))
-                    return Integer.parseInt(line.substring(colon + 1).trim());
-            }
-            return 0;
         }
 
         @Override

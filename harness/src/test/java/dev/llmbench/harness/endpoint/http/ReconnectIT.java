@@ -144,7 +144,7 @@ class ReconnectIT {
 
         private void serve(Socket s) {
             try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-                int contentLength = readHead(in);
+                int contentLength = RawHttp.readHead(in);
                 if (contentLength < 0) return;
                 heads.incrementAndGet();
                 in.readNBytes(contentLength);
@@ -155,7 +155,7 @@ class ReconnectIT {
                 }
                 answer(out);
                 answered.incrementAndGet();
-                if (mode == Mode.CLOSE_ON_SECOND_REQUEST && readHead(in) >= 0) {
+                if (mode == Mode.CLOSE_ON_SECOND_REQUEST && RawHttp.readHead(in) >= 0) {
                     heads.incrementAndGet();
                     closedUnanswered.incrementAndGet();     // the request arrived; the connection closes unanswered
                 }
@@ -167,36 +167,12 @@ class ReconnectIT {
         private static void answer(OutputStream out) throws IOException {
             out.write(HEAD.getBytes(StandardCharsets.US_ASCII));
             for (String word : new String[]{"one", "two"}) {
-                chunk(out, "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + " \"}}]}\n\n");
+                RawHttp.chunk(out, "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + " \"}}]}\n\n");
             }
-            chunk(out, "data: {\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2}}\n\n");
-            chunk(out, "data: [DONE]\n\n");
+            RawHttp.chunk(out, "data: {\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2}}\n\n");
+            RawHttp.chunk(out, "data: [DONE]\n\n");
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-        }
-
-        private static void chunk(OutputStream out, String data) throws IOException {
-            byte[] b = data.getBytes(StandardCharsets.UTF_8);
-            out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(b);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-
-        /** Reads a request head; returns its Content-Length, or -1 at the end of the connection. */
-        private static int readHead(InputStream in) throws IOException {
-            StringBuilder head = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0) {
-                head.append((char) c);
-                if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) break;
-            }
-            if (c < 0) return -1;
-            for (String line : head.toString().split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length"))
-                    return Integer.parseInt(line.substring(colon + 1).trim());
-            }
-            return 0;
         }
 
         @Override
