@@ -6,8 +6,9 @@ import dev.llmbench.harness.endpoint.Endpoint;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.GenerationRequest;
 import dev.llmbench.harness.endpoint.WireProtocol;
+import dev.llmbench.harness.endpoint.EndpointOpener;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
-import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.endpoint.protocol.Protocol;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.load.LoadRunner;
 import dev.llmbench.harness.load.RunBounds;
@@ -84,7 +85,7 @@ public final class Benchmark {
 
     private final String name;
     private final EndpointConfig endpoint;
-    private final WireProtocol protocol;
+    private final EndpointOpener protocol;
     private final String model;
     private final LoadModel load;
     private final RequestShape promptShape;
@@ -144,7 +145,7 @@ public final class Benchmark {
      */
     public BenchmarkResult run() {
         try (ShutdownGuard guard = ShutdownGuard.open();
-             Endpoint client = new HttpStreamingEndpoint(endpoint, protocol, load.maxConcurrency().orElse(0))) {
+             Endpoint client = protocol.open(endpoint, load.maxConcurrency().orElse(0))) {
             return run(client);
         }
     }
@@ -243,7 +244,7 @@ public final class Benchmark {
     public static final class Builder {
         private final String name;
         private EndpointConfig endpoint;
-        private WireProtocol protocol = OpenAiProtocol.chat();
+        private EndpointOpener protocol = Protocol.CHAT;
         private String model;
         private LoadModel load = LoadModel.concurrency(1);
         private RequestShape promptShape = RequestShape.preset("short-in-short-out");
@@ -275,7 +276,14 @@ public final class Benchmark {
         public Builder endpoint(EndpointConfig e) { this.endpoint = e; return this; }
         /** Shorthand for {@code endpoint(EndpointConfig.builder(url).build())}. */
         public Builder endpoint(String url) { this.endpoint = EndpointConfig.builder(url).build(); return this; }
-        public Builder protocol(WireProtocol p) { this.protocol = Objects.requireNonNull(p); return this; }
+        /** An HTTP protocol of one's own (default: {@link Protocol#CHAT}). */
+        public Builder protocol(WireProtocol p) {
+            Objects.requireNonNull(p);
+            this.protocol = (config, maxConcurrency) -> new HttpStreamingEndpoint(config, p, maxConcurrency);
+            return this;
+        }
+        /** One of the protocols llmbench speaks (default: {@link Protocol#CHAT}). */
+        public Builder protocol(Protocol p) { this.protocol = Objects.requireNonNull(p); return this; }
         public Builder model(String m) {
             if (m == null || m.isBlank()) throw new IllegalArgumentException("model must not be blank");
             this.model = m; return this;

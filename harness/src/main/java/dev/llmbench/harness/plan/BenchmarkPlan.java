@@ -5,8 +5,7 @@ import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.Reachability;
 import dev.llmbench.harness.endpoint.Timeouts;
-import dev.llmbench.harness.endpoint.WireProtocol;
-import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.endpoint.protocol.Protocol;
 import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.SettingsException;
@@ -186,10 +185,9 @@ public final class BenchmarkPlan {
             endpoint = responses.applyTo(EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString())
                     .apiKeyEnv(apiKeyEnv).timeouts(timeouts)).build();
         }
-        WireProtocol wire = protocol.equals("completions") ? OpenAiProtocol.completions() : OpenAiProtocol.chat();
         Benchmark.Builder b = Benchmark.builder(run.name())
                 .endpoint(endpoint)
-                .protocol(wire)
+                .protocol(Protocol.named(protocol))
                 .model(model)
                 .load(run.tier().load())
                 .promptShape(run.shape().shape())

@@ -29,7 +29,8 @@ public final class Settings {
     public static final Setting<String> MODEL = declare(Setting.text("llmbench.model", null, "a model name",
             "Model name sent to the server; required with an endpoint, the simulator profile's model otherwise"));
     public static final Setting<String> PROTOCOL = declare(Setting.choice("llmbench.protocol", "chat",
-            List.of("chat", "completions"), "OpenAI chat completions or (legacy) completions, streamed over SSE"));
+            dev.llmbench.harness.endpoint.protocol.Protocol.NAMES, "The wire protocol: "
+                    + dev.llmbench.harness.endpoint.protocol.Protocol.documentation()));
     public static final Setting<String> API_KEY_ENV = declare(Setting.text("llmbench.apiKeyEnv", "LLMBENCH_API_KEY",
             "the name of an environment variable",
             "Environment variable holding the API key (sent as a bearer token; never logged or written)"));
