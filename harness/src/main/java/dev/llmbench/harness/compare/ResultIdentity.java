@@ -29,6 +29,12 @@ public final class ResultIdentity {
         return url == null ? "" : url;
     }
 
+    /** The wire protocol's name ({@code configuration.endpoint.protocol}, e.g. {@code openai-chat}), or "" when absent. */
+    public static String protocol(BenchmarkResult r) {
+        var e = r.configuration().endpoint();
+        return e == null || e.protocol() == null ? "" : e.protocol();
+    }
+
     /**
      * One label per result, in order: the benchmark name when no other result in {@code results} has that name;
      * otherwise {@code name [model]}, or {@code name [model @ url]} when the model does not tell them apart either

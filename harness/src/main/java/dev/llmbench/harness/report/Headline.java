@@ -22,6 +22,7 @@ import static dev.llmbench.harness.metrics.MetricName.TTFT;
  * @param name             the benchmark's name
  * @param model            the configured model ("" when unknown)
  * @param endpoint         the endpoint URL, credentials stripped ("" when unknown)
+ * @param protocol         the wire protocol, e.g. {@code openai-chat}, {@code anthropic-messages} ("" when unknown)
  * @param load             the load, e.g. {@code "concurrency 20"}, {@code "poisson 4 rps (max 32)"}
  * @param shape            the prompt shape, e.g. {@code "100→200 tok"}, {@code "long-in-short-out (2000→128 tok)"}
  * @param requests         measured requests
@@ -45,7 +46,7 @@ import static dev.llmbench.harness.metrics.MetricName.TTFT;
  * @param usdPerMillionOutputTokens what a million output tokens cost in this run ({@code cost.usd_per_1k_output_tokens}
  *                         × 1000), null when the run was not priced
  */
-public record Headline(String label, String name, String model, String endpoint, String load, String shape,
+public record Headline(String label, String name, String model, String endpoint, String protocol, String load, String shape,
                        long requests, long errors, long rateLimited, long cancelled, double errorRate,
                        Double ttftP50, Double ttftP90, Double ttftP99, Double tpotP50, Double itlP50,
                        Double e2eP50, Double e2eP90, Double outputSpeedP50, double outputThroughput,
@@ -54,7 +55,7 @@ public record Headline(String label, String name, String model, String endpoint,
 
     /** The headline of {@code r} under {@code label}; configuration and cost are read in {@link ReportViewBuilder}. */
     public static Headline of(BenchmarkResult r, String label) {
-        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r),
+        return new Headline(label, r.name(), ResultIdentity.model(r), ResultIdentity.endpoint(r), ResultIdentity.protocol(r),
                 ReportViewBuilder.load(r), ReportViewBuilder.shape(r),
                 r.counts().measured(), r.counts().errors(), r.counts().rateLimited(), r.counts().cancelled(),
                 r.counts().errorRate() * 100, pct(r, TTFT, 50), pct(r, TTFT, 90), pct(r, TTFT, 99),

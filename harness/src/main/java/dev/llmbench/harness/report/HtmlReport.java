@@ -150,7 +150,7 @@ final class HtmlReport {
         for (LeaderboardTable table : view.leaderboards()) {
             out.append("<h3>").append(Html.escape(table.heading())).append("</h3>")
                     .append("<table class=\"sortable leaderboard\"><thead><tr>").append(th("#", true))
-                    .append(th("Model", false)).append(th("Endpoint", false)).append(th("Benchmark", false))
+                    .append(th("Model", false)).append(th("Endpoint", false)).append(th("Protocol", false)).append(th("Benchmark", false))
                     .append(th("TTFT p50 (ms)", true)).append(th("TTFT p90 (ms)", true))
                     .append(th("Output speed p50 (tok/s)", true)).append(th("Throughput (tok/s)", true))
                     .append(th("Error rate", true)).append(th("Rate-limited", true))
@@ -158,7 +158,7 @@ final class HtmlReport {
             for (LeaderboardRow row : table.rows()) {
                 Headline h = row.headline();
                 out.append("<tr>").append(num((double) row.rank(), String.valueOf(row.rank()))).append(td(h.model()))
-                        .append(td(h.endpoint())).append("<td>").append(HtmlCells.benchmarkLink(row.anchor(), h.label())).append("</td>")
+                        .append(td(h.endpoint())).append(td(h.protocol())).append("<td>").append(HtmlCells.benchmarkLink(row.anchor(), h.label())).append("</td>")
                         .append(num(h.ttftP50(), Fmt.num(h.ttftP50()))).append(num(h.ttftP90(), Fmt.num(h.ttftP90())))
                         .append(num(h.outputSpeedP50(), Fmt.num(h.outputSpeedP50())))
                         .append(num(h.outputThroughput(), Fmt.num(h.outputThroughput())))

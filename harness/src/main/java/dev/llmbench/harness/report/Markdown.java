@@ -90,12 +90,13 @@ final class Markdown {
         for (int i = 0; i < results.size(); i++) headlines.add(Headline.of(results.get(i), labels.get(i)));
         for (java.util.Map.Entry<String, List<Integer>> board : Leaderboard.of(headlines).entrySet()) {
             md.append("### Leaderboard: ").append(escape(board.getKey())).append("\n\n")
-                    .append("| # | Model | Endpoint | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |\n")
-                    .append("|--:|---|---|--:|--:|--:|--:|--:|--:|:-:|\n");
+                    .append("| # | Model | Endpoint | Protocol | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |\n")
+                    .append("|--:|---|---|---|--:|--:|--:|--:|--:|--:|:-:|\n");
             int rank = 1;
             for (int i : board.getValue()) {
                 Headline h = headlines.get(i);
                 md.append("| ").append(rank++).append(" | ").append(escape(h.model())).append(" | ").append(escape(h.endpoint()))
+                        .append(" | ").append(escape(h.protocol()))
                         .append(" | ").append(ms(h.ttftP50())).append(" | ").append(ms(h.ttftP90()))
                         .append(" | ").append(h.outputSpeedP50() == null ? "–" : Fmt.num(h.outputSpeedP50()) + " tok/s")
                         .append(" | ").append(Fmt.num(h.outputThroughput())).append(" tok/s")

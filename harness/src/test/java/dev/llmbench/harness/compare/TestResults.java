@@ -28,6 +28,7 @@ public final class TestResults {
     private final String name;
     private String model = "model-a";
     private String url = "http://127.0.0.1:8000/v1/chat/completions";
+    private String protocol;
     private long requests = 100;
     private long errors = 0;
     private long ttftUs = 1000;
@@ -47,6 +48,8 @@ public final class TestResults {
 
     public TestResults model(String m) { this.model = m; return this; }
     public TestResults url(String u) { this.url = u; return this; }
+    /** The endpoint's protocol name as a result records it (absent by default, as in old files). */
+    public TestResults protocol(String p) { this.protocol = p; return this; }
     public TestResults requests(long n) { this.requests = n; return this; }
     public TestResults errors(long n) { this.errors = n; return this; }
     public TestResults ttftUs(long us) { this.ttftUs = us; return this; }
@@ -82,7 +85,7 @@ public final class TestResults {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("model", model);
-        config.put("endpoint", Map.of("url", url));
+        config.put("endpoint", protocol == null ? Map.of("url", url) : Map.of("url", url, "protocol", protocol));
         config.put("load", Map.of("type", "concurrency", "users", 4));
         config.put("prompt_shape", Map.of("name", "custom", "input_tokens", 10, "output_tokens", 11));
         config.put("run_id", runId);

@@ -54,6 +54,22 @@ class ReportContentTest {
     }
 
     @Test
+    void endpointsOfDifferentProtocolsRankSideBySideWithTheirProtocolShown() {
+        ResultSet set = ResultSet.of(List.of(
+                TestResults.named("mixed").model("m").url("http://127.0.0.1:8000/v1/chat/completions").protocol("openai-chat")
+                        .ttftUs(5000).build(),
+                TestResults.named("mixed").model("m").url("http://127.0.0.1:8000/v1/messages").protocol("anthropic-messages")
+                        .ttftUs(3000).build()));
+        String md = ReportWriter.markdown(set, null);
+        assertThat(md).contains("### Leaderboard:");
+        int first = md.indexOf("| 1 | m | http://127.0.0.1:8000/v1/messages | anthropic-messages |");
+        int second = md.indexOf("| 2 | m | http://127.0.0.1:8000/v1/chat/completions | openai-chat |");
+        assertThat(first).as("the faster endpoint ranks first, whatever its protocol").isPositive();
+        assertThat(second).isGreaterThan(first);
+        assertThat(ReportWriter.html(set, null)).contains("<th").contains(">Protocol").contains("anthropic-messages");
+    }
+
+    @Test
     void markdownRanksModelsThatRanTheSameWorkloadInALeaderboard() {
         ResultSet set = ResultSet.of(List.of(
                 TestResults.named("board").model("slow <b>model</b>").ttftUs(9000).build(),
@@ -61,7 +77,7 @@ class ReportContentTest {
                         .withCost(dev.llmbench.harness.cost.CostFigures.perThousandOutputTokens(0.0006))));
         String md = ReportWriter.markdown(set, null);
         assertThat(md).contains("### Leaderboard: concurrency 4 · 10→11 tok")
-                .contains("| # | Model | Endpoint | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |");
+                .contains("| # | Model | Endpoint | Protocol | TTFT p50 | TTFT p90 | Output speed | Throughput | Errors | $ / 1M output tokens | SLOs |");
         int fast = md.indexOf("| 1 | fast-model |");
         int slow = md.indexOf("| 2 | slow &lt;b>model&lt;/b> |");
         assertThat(fast).as("the faster TTFT ranks first").isPositive();
