@@ -57,9 +57,9 @@ import java.util.concurrent.locks.LockSupport;
  * status 101 of the connection's upgrade and the time of {@code response.created}. The result's
  * {@code rate_limits.last_rate_limit_headers} thus shows the latest one, and backoff reads it as it reads the headers.
  *
- * <p><b>CPU.</b> {@link #clientCpuNanos()} sums every thread above. {@link #ioCpuNanos()} is the readers' and
- * writers' CPU divided by the number of processors: no single thread carries all connections, so the run's
- * "I/O busy" figure reads as the share of the machine they used.
+ * <p><b>CPU.</b> {@link #clientCpuNanos()} sums every thread above; {@link #ioCpuNanos()} sums the readers and
+ * writers (a writer thread is found by its library name when its connection opens). No single thread carries all
+ * connections, so the run's "I/O busy" figure is their CPU as a share of one core, not one thread's saturation.
  *
  * <p>The API key goes in the upgrade request's {@code Authorization: Bearer} header only; every text from the server
  * passes the endpoint's {@link Redactor}. Thread-safe.
@@ -307,7 +307,7 @@ public final class RealtimeEndpoint implements Endpoint {
 
     @Override
     public long ioCpuNanos() {
-        return (threads.ioCpuNanos() + writerCpuNanos()) / Math.max(1, Runtime.getRuntime().availableProcessors());
+        return threads.ioCpuNanos() + writerCpuNanos();
     }
 
     @Override
