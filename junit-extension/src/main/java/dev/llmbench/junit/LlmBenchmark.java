@@ -41,7 +41,7 @@ public @interface LlmBenchmark {
     /** Model name sent to the server. Key {@code llmbench.model}. Default: the simulator profile's model. */
     String model() default "";
 
-    /** {@code "chat"} (chat completions) or {@code "completions"}. Key {@code llmbench.protocol}. Default: chat. */
+    /** {@code "chat"} (chat completions), {@code "completions"} or {@code "realtime"} (the OpenAI Realtime text flow over WebSocket). Key {@code llmbench.protocol}. Default: chat. */
     String protocol() default "";
 
     /**

@@ -55,6 +55,15 @@ class HarnessSelfBenchmarkTest {
     }
 
     @Test
+    void theProtocolIsChosenByItsSettingName() throws Exception {
+        assertThat(Options.parse().protocol()).isEqualTo("chat");
+        assertThat(Options.parse("--protocol", "Realtime").protocol()).isEqualTo("realtime");
+        assertThatThrownBy(() -> Options.parse("--protocol", "grpc")).hasMessageContaining("--protocol")
+                .hasMessageContaining("'grpc'").hasMessageContaining("chat, completions, realtime");
+        assertThatThrownBy(() -> Options.parse("--protocol", "realtime", "--compare-floor")).hasMessageContaining("--protocol chat");
+    }
+
+    @Test
     void aBadValueNamesTheOptionAndWhatItAllows() {
         assertThatThrownBy(() -> Options.parse("--streams", "many")).isInstanceOf(Options.UsageException.class)
                 .hasMessageContaining("--streams").hasMessageContaining("1..100000").hasMessageContaining("'many'");

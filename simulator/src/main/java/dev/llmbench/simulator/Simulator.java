@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chunk when the step loop admits it, then one chunk per token as steps end. A non-streamed one gets its whole
  * JSON body when its last token is generated. See {@link StepLoop}-level details in {@link TimingModel}.
  *
+ * <p>The OpenAI Realtime text flow is served over WebSocket on a second port: {@link #realtimeUri()}.
+ *
  * <p>Threads: I/O reactor threads named {@code llmbench-sim-io-<n>} (not daemons: always {@link #close()}), and
  * one daemon step-loop thread {@code llmbench-sim-step}. All public methods are thread-safe.
  */
@@ -58,9 +60,12 @@ public final class Simulator implements AutoCloseable {
     private final ServerState state;
     private final int port;
     private final URI baseUri;
+    private final RealtimeServer realtime;
+    private final URI realtimeUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Simulator(SimulatorConfig config, HttpAsyncServer server, StepLoop stepLoop, ServerState state, int port) {
+    private Simulator(SimulatorConfig config, HttpAsyncServer server, StepLoop stepLoop, ServerState state, int port,
+                      RealtimeServer realtime) {
         this.config = config;
         this.server = server;
         this.stepLoop = stepLoop;
@@ -68,6 +73,8 @@ public final class Simulator implements AutoCloseable {
         this.port = port;
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         this.baseUri = URI.create("http://" + host + ":" + port);
+        this.realtime = realtime;
+        this.realtimeUri = RealtimeServer.uri(config.host(), realtime.getPort());
     }
 
     /** Starts a simulator for {@code profile} on 127.0.0.1, an ephemeral port, the default seed. */
@@ -118,13 +125,33 @@ public final class Simulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the llmbench simulator", e);
         }
+        RealtimeServer realtime = new RealtimeServer(state, config.host(), 0);
+        try {
+            realtime.startAndAwait();
+        } catch (RuntimeException e) {
+            server.close(CloseMode.IMMEDIATE);
+            throw e;
+        }
         stepLoop.start();
-        return new Simulator(config, server, stepLoop, state, port);
+        return new Simulator(config, server, stepLoop, state, port, realtime);
     }
 
     /** {@code http://host:port}; clients append {@code /v1/chat/completions} etc. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * {@code ws://host:port/v1/realtime}: the OpenAI Realtime text flow over WebSocket (see {@link RealtimeSession}),
+     * on its own ephemeral port, sharing this simulator's step loop, emit log and limits.
+     */
+    public URI realtimeUri() {
+        return realtimeUri;
+    }
+
+    /** WebSocket connections the Realtime server has accepted since the start. */
+    public int realtimeConnectionsOpened() {
+        return realtime.connectionsOpened();
     }
 
     /** The bound TCP port. */
@@ -157,6 +184,7 @@ public final class Simulator implements AutoCloseable {
             return;
         }
         stepLoop.stop();
+        realtime.shutdown();
         server.close(CloseMode.IMMEDIATE);
         try {
             server.awaitShutdown(TimeValue.ofSeconds(5));

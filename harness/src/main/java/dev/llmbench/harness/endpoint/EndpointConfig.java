@@ -54,7 +54,11 @@ public final class EndpointConfig {
         this.strictSse = b.strictSse;
     }
 
-    /** @param baseUrl the server's base URL, e.g. {@code http://127.0.0.1:8000} (a trailing {@code /v1} is accepted) */
+    /**
+     * @param baseUrl the server's base URL, e.g. {@code http://127.0.0.1:8000} (a trailing {@code /v1} is accepted), or
+     *                for {@code llmbench.protocol=realtime} a WebSocket URL, e.g.
+     *                {@code wss://api.openai.com/v1/realtime?model=gpt-realtime} (its query is kept)
+     */
     public static Builder builder(String baseUrl) { return new Builder(baseUrl); }
 
     public URI baseUri() { return baseUri; }
@@ -124,20 +128,24 @@ public final class EndpointConfig {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("endpoint URL is not a valid URI: " + e.getMessage());
             }
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
-                throw new IllegalArgumentException("endpoint URL must start with http:// or https://, was scheme '" + uri.getScheme() + "'");
+            boolean webSocket = "ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) && !webSocket)
+                throw new IllegalArgumentException("endpoint URL must start with http:// or https:// (ws:// or wss:// for "
+                        + "llmbench.protocol=realtime), was scheme '" + uri.getScheme() + "'");
             if (uri.getHost() == null)
                 throw new IllegalArgumentException("endpoint URL has no host");
             if (uri.getRawUserInfo() != null)
                 // Never echo the URL here: its user-info is a credential.
                 throw new IllegalArgumentException("endpoint URL must not carry credentials (user-info before '@'): "
                         + "give the API key through apiKeyEnv or apiKeyFile");
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null)
+            // A WebSocket URL is the whole address of the session (wss://api.openai.com/v1/realtime?model=…): its query stays.
+            if ((uri.getRawQuery() != null && !webSocket) || uri.getRawFragment() != null)
                 throw new IllegalArgumentException("endpoint URL must be a base URL without query or fragment, e.g. http://127.0.0.1:8000");
             String path = uri.getPath() == null ? "" : uri.getPath();
             while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
             if (path.endsWith("/v1")) path = path.substring(0, path.length() - 3);
-            this.baseUri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
+            this.baseUri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         }
 
         public Builder httpVersion(HttpVersion v) { this.httpVersion = Objects.requireNonNull(v); return this; }

@@ -20,7 +20,7 @@ public final class Reachability {
     }
 
     /**
-     * Opens and closes one TCP connection to {@code base}'s host and port (80/443 by scheme when it has none).
+     * Opens and closes one TCP connection to {@code base}'s host and port (80/443 by scheme when it has none: 443 for https and wss).
      *
      * @param base   the endpoint's base URI
      * @param rawUrl the URL as the user gave it; only its credential-stripped form appears in the message
@@ -29,7 +29,7 @@ public final class Reachability {
      *         ConnectException: Connection refused)}
      */
     public static String problem(URI base, String rawUrl) {
-        int port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        int port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) || "wss".equals(base.getScheme()) ? 443 : 80;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(base.getHost(), port), TIMEOUT_MILLIS);
             return null;

@@ -173,6 +173,14 @@ public final class BenchmarkPlan {
     }
 
     /**
+     * Where this plan's protocol reaches a running simulator: its Realtime WebSocket URL for
+     * {@code llmbench.protocol=realtime}, else its HTTP base URI. Pass it to {@link #benchmark}.
+     */
+    public URI simulatorUri(SimulatorProvider.Running simulator) {
+        return Protocol.named(protocol) == Protocol.REALTIME ? simulator.realtimeUri() : simulator.baseUri();
+    }
+
+    /**
      * A builder for one run's benchmark, configured by this plan; add observers and build.
      *
      * @param simulatorUri the running simulator's base URI when {@link #simulated()}, else ignored (may be null)

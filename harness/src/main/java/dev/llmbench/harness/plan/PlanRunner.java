@@ -67,7 +67,7 @@ public final class PlanRunner {
             URI simulatorUri = null;
             if (plan.target() instanceof Target.Simulated s) {
                 simulator = EmbeddedSimulators.provider().start(s.profile().name(), 0, s.personality());
-                simulatorUri = simulator.baseUri();
+                simulatorUri = plan.simulatorUri(simulator);
                 log.accept("no llmbench.endpoint given: embedded simulator (profile " + s.profile().name() + ", model "
                         + s.profile().modelName() + ") on " + simulatorUri);
             }

@@ -54,6 +54,16 @@ public interface SimulatorProvider {
 
         SimulatorProfile profile();
 
+        /**
+         * The OpenAI Realtime WebSocket URL, e.g. {@code ws://127.0.0.1:40124/v1/realtime}: where
+         * {@code llmbench.protocol=realtime} is sent.
+         *
+         * @throws UnsupportedOperationException when this simulator does not serve the Realtime flow
+         */
+        default URI realtimeUri() {
+            throw new UnsupportedOperationException("this simulator does not serve the OpenAI Realtime flow (llmbench.protocol=realtime)");
+        }
+
         @Override
         void close();
     }

@@ -24,7 +24,7 @@ public final class Settings {
     // ------------------------------------------------------------------ the endpoint
 
     public static final Setting<String> ENDPOINT = declare(Setting.text("llmbench.endpoint", null,
-            "http://host:port or https://host[:port] (a trailing /v1 is accepted), or simulator",
+            "http://host:port or https://host[:port] (a trailing /v1 is accepted), ws(s)://host[:port]/v1/realtime[?model=…] for the realtime protocol, or simulator",
             "Base URL of the endpoint; unset or `simulator`: the embedded simulator"));
     public static final Setting<String> MODEL = declare(Setting.text("llmbench.model", null, "a model name",
             "Model name sent to the server; required with an endpoint, the simulator profile's model otherwise"));

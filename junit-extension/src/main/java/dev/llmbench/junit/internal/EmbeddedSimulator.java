@@ -1,5 +1,6 @@
 package dev.llmbench.junit.internal;
 
+import dev.llmbench.harness.plan.BenchmarkPlan;
 import dev.llmbench.harness.plan.EmbeddedSimulators;
 import dev.llmbench.harness.plan.SimulatorProvider;
 import dev.llmbench.harness.plan.Target;
@@ -36,8 +37,9 @@ final class EmbeddedSimulator implements AutoCloseable {
         return new EmbeddedSimulator(sim);
     }
 
-    URI baseUri() {
-        return simulator.baseUri();
+    /** Where the plan's protocol reaches this simulator (its Realtime WebSocket URL for {@code realtime}). */
+    URI uriFor(BenchmarkPlan plan) {
+        return plan.simulatorUri(simulator);
     }
 
     /** Closes the simulator (idempotent). */

@@ -127,7 +127,7 @@ public final class LlmBenchEngine {
 
     private void run(ExtensionContext context, InvocationPlan invocation) {
         BenchmarkPlan plan = invocation.plan();
-        URI simulator = plan.target() instanceof Target.Simulated s ? EmbeddedSimulator.forRun(context, s).baseUri() : null;
+        URI simulator = plan.target() instanceof Target.Simulated s ? EmbeddedSimulator.forRun(context, s).uriFor(plan) : null;
         BenchmarkResult result;
         try (ProgressReporter progress = ProgressReporter.start(invocation.displayName(), plan.progressSeconds(), System.err)) {
             result = plan.benchmark(invocation.run(), simulator).onRequest(progress).build().run();

@@ -2,8 +2,8 @@ package dev.llmbench.microbench.selfbench;
 
 import dev.llmbench.harness.Benchmark;
 import dev.llmbench.harness.endpoint.EndpointConfig;
-import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
-import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.endpoint.Endpoint;
+import dev.llmbench.harness.endpoint.protocol.Protocol;
 import dev.llmbench.harness.load.LoadModel;
 import dev.llmbench.harness.metrics.RequestTimeline;
 import dev.llmbench.harness.result.BenchmarkResult;
@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One run through the real harness ({@link Benchmark} over {@link HttpStreamingEndpoint}), with an observer that
+ * One run through the real harness ({@link Benchmark} over the endpoint of {@code --protocol}), with an observer that
  * hands each ended request to an analysis thread of its own, so none of the self-benchmark's bookkeeping lands on
  * the harness's threads (whose CPU is being measured).
  *
@@ -39,7 +39,7 @@ final class HarnessRun {
         f.timing = emitLog == null ? null : new ErrorStats();
         int warmupN = o.warmupRequests();
 
-        try (HttpStreamingEndpoint client = new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), o.streams())) {
+        try (Endpoint client = Protocol.named(o.protocol()).open(config, o.streams())) {
             long[] window = new long[4]; // client cpu, sim cpu, gc ms, client I/O-thread cpu at window start
             // Long.MAX_VALUE until the window opens: chunks are counted only once it is known (see class doc).
             long[] windowStart = {Long.MAX_VALUE};

@@ -1,5 +1,6 @@
 package dev.llmbench.microbench.selfbench;
 
+import dev.llmbench.harness.endpoint.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Option;
  * @param stepMicros     simulator decode step in microseconds
  * @param stagger        vary output lengths (normal: mean K, stddev K/4, within [K/2, 3K/2]) so the streams do not
  *                       all end and restart in the same step
+ * @param protocol       the client, by its {@code llmbench.protocol} name ({@code chat}, {@code realtime}, …)
  */
 public record Options(int streams, int seconds, String out, String endpoint, String model, int maxTokens,
                       int inputTokens, int warmup, boolean compareFloor, String apiKeyEnv, int simIoThreads,
-                      long stepMicros, boolean stagger) {
+                      long stepMicros, boolean stagger, String protocol) {
 
     /** The generated usage message (what {@code --help} prints). */
     public static final String USAGE = new CommandLine(new Arguments()).setUsageHelpWidth(110)
@@ -60,16 +62,24 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
             throw new UsageException(e.getMessage());
         }
         if (a.help) throw new UsageException("help", true);
+        String protocol;
+        try {
+            protocol = Protocol.named(a.protocol).settingName();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--protocol: '" + a.protocol + "' is not a protocol; allowed: " + String.join(", ", Protocol.NAMES));
+        }
+        if (a.compareFloor && !protocol.equals("chat"))
+            throw new UsageException("--compare-floor compares with a bare HTTP chat consumer: it needs --protocol chat");
         if (a.endpoint != null) {
-            if (!a.endpoint.startsWith("http://") && !a.endpoint.startsWith("https://"))
-                throw new UsageException("--endpoint must be an http:// or https:// URL, was '" + a.endpoint + "'");
+            if (!a.endpoint.matches("(?i)(https?|wss?)://.*"))
+                throw new UsageException("--endpoint must be an http(s):// URL (ws(s):// for --protocol realtime), was '" + a.endpoint + "'");
             if (a.model == null) throw new UsageException("--model is required with --endpoint");
             if (a.compareFloor) throw new UsageException("--compare-floor needs the in-process simulator (drop --endpoint)");
         } else if (a.apiKeyEnv != null) {
             throw new UsageException("--api-key-env only applies with --endpoint");
         }
         return new Options(a.streams, a.seconds, a.out, a.endpoint, a.model == null ? DEFAULT_MODEL : a.model,
-                a.maxTokens, a.inputTokens, a.warmup == null ? -1 : a.warmup, a.compareFloor, a.apiKeyEnv, a.simIoThreads, a.stepMicros, a.stagger);
+                a.maxTokens, a.inputTokens, a.warmup == null ? -1 : a.warmup, a.compareFloor, a.apiKeyEnv, a.simIoThreads, a.stepMicros, a.stagger, protocol);
     }
 
     private static final String DEFAULT_MODEL = "selfbench-20ms";
@@ -108,6 +118,9 @@ public record Options(int streams, int seconds, String out, String endpoint, Str
         @Option(names = "--stagger",
                 description = "vary output lengths (normal, mean K, sd K/4, in [K/2, 3K/2]): streams drift apart")
         boolean stagger;
+        @Option(names = "--protocol", paramLabel = "P", defaultValue = "chat",
+                description = "the client, as llmbench.protocol names it: chat (SSE), realtime (WebSocket), …; default ${DEFAULT-VALUE}")
+        String protocol;
         @Option(names = "--endpoint", paramLabel = "URL", converter = NonBlank.class,
                 description = "benchmark an external OpenAI-compatible server instead (no error fields)")
         String endpoint;

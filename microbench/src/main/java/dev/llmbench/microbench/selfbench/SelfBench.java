@@ -32,7 +32,8 @@ public final class SelfBench {
         log("harness run: " + o.streams() + " streams, " + o.seconds() + " s, " + o.maxTokens() + " tokens/request");
         HarnessRun.Outcome h;
         try (Sim sim = Sim.start(o)) {
-            h = HarnessRun.run(o, sim.simulator.baseUri().toString(), sim.simulator.emitLog(), sim.cpu);
+            String url = (o.protocol().equals("realtime") ? sim.simulator.realtimeUri() : sim.simulator.baseUri()).toString();
+            h = HarnessRun.run(o, url, sim.simulator.emitLog(), sim.cpu);
             h.figures().simulator = simulatorJson(sim.simulator.stats());
         }
         RunFigures hf = h.figures();
@@ -75,6 +76,7 @@ public final class SelfBench {
     private static Map<String, Object> config(Options o, double loadAtStart) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", o.external() ? "external" : "simulator");
+        m.put("protocol", o.protocol());
         m.put("max_tokens", o.maxTokens());
         m.put("output_tokens", o.outputTokens().describe());
         m.put("input_tokens", o.inputTokens());

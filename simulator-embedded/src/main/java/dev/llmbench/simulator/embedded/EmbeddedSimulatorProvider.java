@@ -49,6 +49,11 @@ public final class EmbeddedSimulatorProvider implements SimulatorProvider {
             }
 
             @Override
+            public URI realtimeUri() {
+                return sim.realtimeUri();
+            }
+
+            @Override
             public SimulatorProfile profile() {
                 return profile;
             }

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * does not burn a core spinning (a 50 µs spin took 64 % of the decoder's samples at 1,000 streams). Events wait
  * at most a nap before they are decoded; their timestamps were taken on arrival, so no measurement depends on it.
  *
- * <p>Thread-safe for any number of producers and exactly one consumer thread.
+ * <p>Thread-safe for any number of producers and exactly one consumer thread. Public for the WebSocket client
+ * ({@code endpoint.realtime}), which hands its readers' events to one listener thread the same way.
  */
-final class EventPipe<T> {
+public final class EventPipe<T> {
 
     /** A busy consumer's nap when the queue is momentarily empty. */
     static final long NAP_NANOS = 200_000L;
@@ -29,7 +30,8 @@ final class EventPipe<T> {
     private volatile Thread consumer;
     private volatile boolean closed;
 
-    void offer(T event) {
+    /** Queues an event; any thread. */
+    public void offer(T event) {
         queue.offer(event);
         if (parked.get() && parked.compareAndSet(true, false)) {
             Thread c = consumer;
@@ -38,7 +40,7 @@ final class EventPipe<T> {
     }
 
     /** Runs on the consumer thread until {@link #close()}; drains everything queued before returning. */
-    void drainLoop(Consumer<T> handler) {
+    public void drainLoop(Consumer<T> handler) {
         consumer = Thread.currentThread();
         long idleSince = -1;
         while (true) {
@@ -62,7 +64,8 @@ final class EventPipe<T> {
         }
     }
 
-    void close() {
+    /** Ends {@link #drainLoop} once the queue is drained. */
+    public void close() {
         closed = true;
         Thread c = consumer;
         if (c != null) LockSupport.unpark(c);

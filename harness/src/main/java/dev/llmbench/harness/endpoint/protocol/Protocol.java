@@ -5,6 +5,7 @@ import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.EndpointOpener;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.endpoint.realtime.RealtimeEndpoint;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,10 @@ public enum Protocol implements EndpointOpener {
     CHAT("OpenAI chat completions over SSE"),
 
     /** OpenAI's legacy completions ({@code POST /v1/completions}), streamed over SSE. */
-    COMPLETIONS("OpenAI (legacy) completions over SSE");
+    COMPLETIONS("OpenAI (legacy) completions over SSE"),
+
+    /** The OpenAI Realtime text flow over WebSocket ({@code ws://…/v1/realtime}): one connection per virtual user. */
+    REALTIME("OpenAI Realtime text flow over WebSocket");
 
     /** The setting names, in declaration order (for messages and the settings table). */
     public static final List<String> NAMES;
@@ -55,6 +59,7 @@ public enum Protocol implements EndpointOpener {
         switch (this) {
             case CHAT: return new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), maxConcurrency);
             case COMPLETIONS: return new HttpStreamingEndpoint(config, OpenAiProtocol.completions(), maxConcurrency);
+            case REALTIME: return new RealtimeEndpoint(config, maxConcurrency);
             default: throw new AssertionError(this);
         }
     }
