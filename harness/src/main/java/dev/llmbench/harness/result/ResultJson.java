@@ -308,6 +308,7 @@ final class ResultJson {
             g.writeStartObject();
             g.writeNumberField("input_usd_per_million_tokens", v.inputUsdPerMillionTokens());
             g.writeNumberField("cached_input_usd_per_million_tokens", v.effectiveCachedInputUsdPerMillionTokens());
+            g.writeNumberField("cache_write_usd_per_million_tokens", v.effectiveCacheWriteUsdPerMillionTokens());
             g.writeNumberField("output_usd_per_million_tokens", v.outputUsdPerMillionTokens());
             g.writeNumberField("gpu_usd_per_hour", v.gpuUsdPerHour());
             g.writeNumberField("gpu_count", v.gpuCount());
@@ -326,7 +327,8 @@ final class ResultJson {
                 return new Pricing(num(n, "input_usd_per_million_tokens"), num(n, "cached_input_usd_per_million_tokens"),
                         num(n, "output_usd_per_million_tokens"), num(n, "gpu_usd_per_hour"), (int) num(n, "gpu_count"),
                         num(n, "model_parameters"), num(n, "peak_flops_per_gpu"),
-                        n.hasNonNull("source") ? n.get("source").asText() : null);
+                        n.hasNonNull("source") ? n.get("source").asText() : null,
+                        n.hasNonNull("cache_write_usd_per_million_tokens") ? num(n, "cache_write_usd_per_million_tokens") : -1);
             } catch (IllegalArgumentException e) {
                 throw new FieldException(null, e.getMessage());
             }

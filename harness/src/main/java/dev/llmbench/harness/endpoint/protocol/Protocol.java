@@ -3,6 +3,7 @@ package dev.llmbench.harness.endpoint.protocol;
 import dev.llmbench.harness.endpoint.Endpoint;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.EndpointOpener;
+import dev.llmbench.harness.endpoint.anthropic.AnthropicProtocol;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 
@@ -22,7 +23,10 @@ public enum Protocol implements EndpointOpener {
     CHAT("OpenAI chat completions over SSE"),
 
     /** OpenAI's legacy completions ({@code POST /v1/completions}), streamed over SSE. */
-    COMPLETIONS("OpenAI (legacy) completions over SSE");
+    COMPLETIONS("OpenAI (legacy) completions over SSE"),
+
+    /** Anthropic Messages ({@code POST /v1/messages}, {@code x-api-key}), streamed over SSE. */
+    ANTHROPIC("Anthropic Messages over SSE");
 
     /** The setting names, in declaration order (for messages and the settings table). */
     public static final List<String> NAMES;
@@ -55,6 +59,7 @@ public enum Protocol implements EndpointOpener {
         switch (this) {
             case CHAT: return new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), maxConcurrency);
             case COMPLETIONS: return new HttpStreamingEndpoint(config, OpenAiProtocol.completions(), maxConcurrency);
+            case ANTHROPIC: return new HttpStreamingEndpoint(config, new AnthropicProtocol(), maxConcurrency);
             default: throw new AssertionError(this);
         }
     }
