@@ -156,4 +156,36 @@ class AnthropicBenchmarkIT {
             assertThat(r.failureExamples().get(FailureKind.RATE_LIMITED)).allMatch(m -> m.equals("HTTP 529: Overloaded"));
         }
     }
+
+    @Test
+    void cacheReadsAndWritesReachTheResultAndItsCost(@TempDir Path dir) throws Exception {
+        Answer cached = new Answer(200, java.util.Map.of(), "text/event-stream", String.join("",
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_c\",\"usage\":{\"input_tokens\":100,"
+                        + "\"cache_creation_input_tokens\":1000,\"cache_read_input_tokens\":4000,\"output_tokens\":1}}}\n\n",
+                "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n",
+                "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":500}}\n\n",
+                "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+        try (LoopbackServer server = LoopbackServer.always(cached)) {
+            BenchmarkResult r = Benchmark.builder("anthropic-cache")
+                    .endpoint(endpoint(server.url(), dir))
+                    .protocol(Protocol.ANTHROPIC)
+                    .model("claude-sim")
+                    .load(LoadModel.concurrency(1))
+                    .promptShape(RequestShape.of(20, 500))
+                    .maxRequests(2)
+                    .pricing(dev.llmbench.harness.cost.Pricing.api(3, 15).withCachedInput(0.30))
+                    .outputDirectory(dir)
+                    .build()
+                    .run();
+
+            assertThat(r.counts().succeeded()).isEqualTo(2);
+            assertThat(r.tokens().input()).as("input_tokens + cache writes + cache reads").isEqualTo(2 * 5100);
+            assertThat(r.tokens().cached()).isEqualTo(2 * 4000);
+            assertThat(r.tokens().cacheWrite()).isEqualTo(2 * 1000);
+            assertThat(r.tokens().output()).isEqualTo(2 * 500);
+            // per request: 100 × $3 + 4000 × $0.30 + 1000 × $3.75 (1.25 × input) + 500 × $15, per 1M tokens
+            assertThat(r.cost().usdPerRun()).isCloseTo(2 * 0.01275, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(allFiles(dir)).contains("\"cache_write\" : 2000");
+        }
+    }
 }
