@@ -96,6 +96,10 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.cachedInputPricePerMillionTokens")
     String cachedInputPricePerMillionTokens;
 
+    /** US dollars per 1M input tokens written to the prompt cache (default: 1.25 × the input price). */
+    @Parameter(property = "llmbench.cacheWritePricePerMillionTokens")
+    String cacheWritePricePerMillionTokens;
+
     /** US dollars per 1M output tokens. */
     @Parameter(property = "llmbench.outputPricePerMillionTokens")
     String outputPricePerMillionTokens;
@@ -183,6 +187,7 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.SECONDS, seconds).put(Settings.WARMUP_REQUESTS, warmupRequests).put(Settings.SLO, slo)
                 .put(Settings.TOKENIZER, tokenizer).put(Settings.INPUT_PRICE, inputPricePerMillionTokens, "inputPricePerMillionTokens")
                 .put(Settings.CACHED_INPUT_PRICE, cachedInputPricePerMillionTokens, "cachedInputPricePerMillionTokens")
+                .put(Settings.CACHE_WRITE_PRICE, cacheWritePricePerMillionTokens, "cacheWritePricePerMillionTokens")
                 .put(Settings.OUTPUT_PRICE, outputPricePerMillionTokens, "outputPricePerMillionTokens").put(Settings.GPU_PRICE_PER_HOUR, gpuPricePerHour)
                 .put(Settings.GPU_COUNT, gpuCount).put(Settings.TIMEOUT_CONNECT, connectTimeout, "connectTimeout")
                 .put(Settings.TIMEOUT_FIRST_TOKEN, firstTokenTimeout, "firstTokenTimeout")

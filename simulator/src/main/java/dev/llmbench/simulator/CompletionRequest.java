@@ -24,10 +24,12 @@ record CompletionRequest(
         boolean includeUsage,
         long promptHash) {
 
-    /** The two generation endpoints. */
+    /** The generation endpoints. */
     enum Endpoint {
         CHAT("chatcmpl-", "chat.completion.chunk", "chat.completion"),
-        COMPLETIONS("cmpl-", "text_completion", "text_completion");
+        COMPLETIONS("cmpl-", "text_completion", "text_completion"),
+        /** Anthropic Messages ({@code POST /v1/messages}). */
+        MESSAGES("msg_", "message", "message");
 
         final String idPrefix;
         final String chunkObject;

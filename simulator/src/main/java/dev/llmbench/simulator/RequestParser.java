@@ -55,6 +55,9 @@ final class RequestParser {
         if (root == null || !root.isObject()) {
             throw new BadRequestException("The request body must be a JSON object.", null);
         }
+        if (endpoint == CompletionRequest.Endpoint.MESSAGES) {
+            return AnthropicRequests.parse(root);
+        }
         if (personality.rejectsUnknownFields()) {
             Set<String> known = endpoint == CompletionRequest.Endpoint.CHAT ? OPENAI_CHAT_FIELDS : OPENAI_COMPLETIONS_FIELDS;
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -111,7 +114,7 @@ final class RequestParser {
         return new CompletionRequest(endpoint, model, promptTokens, maxTokens, given, stream, includeUsage, prompt.hash);
     }
 
-    private static boolean bool(JsonNode root, String field, boolean dflt) throws BadRequestException {
+    static boolean bool(JsonNode root, String field, boolean dflt) throws BadRequestException {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return dflt;
@@ -188,7 +191,7 @@ final class RequestParser {
     }
 
     /** Accumulates prompt characters (code points) and token ids, and a hash of both. */
-    private static final class PromptText {
+    static final class PromptText {
         long codePoints;
         long tokenIds;
         long hash = 1125899906842597L;

@@ -146,9 +146,14 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
                     generate(CompletionRequest.Endpoint.COMPLETIONS);
                 }
                 return;
+            case "/v1/messages":
+                if (allow(method, "POST")) {
+                    generate(CompletionRequest.Endpoint.MESSAGES);
+                }
+                return;
             default:
                 sendError(404, "Unknown path " + path + "; the simulator serves POST /v1/chat/completions, "
-                        + "POST /v1/completions, GET /v1/models and GET /health.", "invalid_request_error", null, null);
+                        + "POST /v1/completions, POST /v1/messages, GET /v1/models and GET /health.", "invalid_request_error", null, null);
         }
     }
 
@@ -165,6 +170,11 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         this.api = endpoint;
         if (bodyTooLarge) {
             sendError(413, "Request body larger than " + MAX_REQUEST_BYTES + " bytes.", "invalid_request_error", null, null);
+            return;
+        }
+        String[] headerProblem = endpoint == CompletionRequest.Endpoint.MESSAGES ? AnthropicFormat.headerProblem(request) : null;
+        if (headerProblem != null) {
+            sendError(Integer.parseInt(headerProblem[0]), headerProblem[1], "invalid_request_error", null, null);
             return;
         }
         Fault requested = null;

@@ -8,7 +8,8 @@ package dev.llmbench.simulator;
  *
  * <p>A streamed response is written as: {@link #opening()} once the sequence is admitted, {@link #token} for each
  * released token, then {@link #closing()} and {@link #finalEvent()} (which the {@code no_done} fault leaves out).
- * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations).
+ * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations),
+ * {@link AnthropicFormat} (Anthropic Messages).
  */
 interface StreamFormat {
 
@@ -39,6 +40,8 @@ interface StreamFormat {
             case CHAT:
             case COMPLETIONS:
                 return new ResponseTemplates(request, responseId, createdEpochSeconds, streamKey, personality);
+            case MESSAGES:
+                return new AnthropicFormat(request, responseId, streamKey);
             default:
                 throw new AssertionError(request.endpoint());
         }
@@ -53,6 +56,9 @@ interface StreamFormat {
      */
     static byte[] errorBody(CompletionRequest.Endpoint api, Personality personality, int status, String message,
                             String type, String param, String code) {
+        if (api == CompletionRequest.Endpoint.MESSAGES) {
+            return AnthropicFormat.error(status, message);
+        }
         if (personality == Personality.LLAMACPP) {
             return ResponseTemplates.llamaCppError(status, message, status >= 500 ? "server_error" : type);
         }

@@ -8,8 +8,9 @@ import dev.llmbench.harness.metrics.Measurements;
  * <p>The figures (a result's {@code cost()}), named so that the SLO {@code cost_X} reads {@code usd_X}:
  * <ul>
  *   <li>{@code basis}: {@code api} (tokens priced) or {@code gpu} (GPU time priced; used only when tokens are not);</li>
- *   <li>{@code usd_per_run}: the measured requests' cost: uncached input × input price + cached input × cached price +
- *       output × output price; or GPU $/hour × GPUs × the measured window;</li>
+ *   <li>{@code usd_per_run}: the measured requests' cost: uncached input × input price + cached input (cache reads)
+ *       × cached price + input written to the cache × cache-write price + output × output price; or GPU $/hour × GPUs
+ *       × the measured window;</li>
  *   <li>{@code usd_per_request}: per measured request (failed ones included: they were paid for);</li>
  *   <li>{@code usd_per_1k_output_tokens}: run cost per 1000 output tokens;</li>
  *   <li>{@code usd_per_1k_tokens}: API: the blended list price per 1000 tokens, input and output weighted 3:1 as
@@ -32,12 +33,14 @@ public final class CostCalculator {
         if (pricing == null || (!pricing.pricesTokens() && !pricing.pricesGpuTime())) return null;
         long input = result.tokens().input();
         long cached = Math.min(result.tokens().cached(), input);
+        long cacheWrite = Math.min(result.tokens().cacheWrite(), input - cached);
         long output = result.tokens().output();
         long measured = result.counts().measured();
         double windowSeconds = result.throughput().windowSeconds();
 
-        double apiUsd = (input - cached) * pricing.inputUsdPerMillionTokens() / 1e6
+        double apiUsd = (input - cached - cacheWrite) * pricing.inputUsdPerMillionTokens() / 1e6
                 + cached * pricing.effectiveCachedInputUsdPerMillionTokens() / 1e6
+                + cacheWrite * pricing.effectiveCacheWriteUsdPerMillionTokens() / 1e6
                 + output * pricing.outputUsdPerMillionTokens() / 1e6;
         double gpuUsd = pricing.gpuUsdPerHour() * pricing.gpuCount() * windowSeconds / 3600.0;
         boolean api = pricing.pricesTokens();

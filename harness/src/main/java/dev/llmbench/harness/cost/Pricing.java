@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * What a run's tokens or GPU time cost, in US dollars. Either part may be absent (its figures are then 0 / unset):
  * <ul>
- *   <li>a priced API: $ per 1M input, cached-input and output tokens;</li>
+ *   <li>a priced API: $ per 1M input, cached-input (cache reads), cache-write and output tokens;</li>
  *   <li>self-hosted serving: $ per GPU-hour and the number of GPUs, and optionally the model's parameter count and one
  *       GPU's peak FLOP/s (for model FLOPs utilisation).</li>
  * </ul>
@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param peakFlopsPerGpu                one GPU's dense peak FLOP/s (0: unknown), for model FLOPs utilisation
  * @param source                         where the prices came from, e.g. {@code configured} or
  *                                       {@code simulator profile fast (illustrative)}
+ * @param cacheWriteUsdPerMillionTokens  $ per 1M input tokens written to the prompt cache (Anthropic's
+ *                                       {@code cache_creation_input_tokens}); negative: {@link #CACHE_WRITE_INPUT_FACTOR}
+ *                                       × the input price (Anthropic's price of a 5-minute cache write)
  */
 public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
-                      double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
+                      double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source,
+                      double cacheWriteUsdPerMillionTokens) {
+
+    /** A cache write costs this many times the input price unless priced apart (Anthropic, 5-minute cache, 2025). */
+    public static final double CACHE_WRITE_INPUT_FACTOR = 1.25;
 
     /** Input and output tokens are weighted 3:1 in the blended price, as the provider leaderboards do. */
     public static final double BLENDED_INPUT_SHARE = 0.75;
@@ -31,12 +38,20 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
         check("inputUsdPerMillionTokens", inputUsdPerMillionTokens, false);
         check("cachedInputUsdPerMillionTokens", cachedInputUsdPerMillionTokens, true);
         check("outputUsdPerMillionTokens", outputUsdPerMillionTokens, false);
+        check("cacheWriteUsdPerMillionTokens", cacheWriteUsdPerMillionTokens, true);
         check("gpuUsdPerHour", gpuUsdPerHour, false);
         check("modelParameters", modelParameters, false);
         check("peakFlopsPerGpu", peakFlopsPerGpu, false);
         if (gpuCount < 0 || gpuCount > 100_000) throw new IllegalArgumentException("gpuCount must be 0..100000, was " + gpuCount);
         if (gpuUsdPerHour > 0 && gpuCount == 0) throw new IllegalArgumentException("gpuCount must be >= 1 when gpuUsdPerHour is set");
         source = source == null || source.isBlank() ? "configured" : source;
+    }
+
+    /** Prices without a cache-write price of their own ({@link #CACHE_WRITE_INPUT_FACTOR} × input). */
+    public Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
+                   double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
+        this(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
+                modelParameters, peakFlopsPerGpu, source, -1);
     }
 
     private static void check(String what, double v, boolean negativeMeansUnset) {
@@ -68,25 +83,31 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
     /** These prices with a cached-input price ($ per 1M tokens). */
     public Pricing withCachedInput(double usdPerMillionTokens) {
         return new Pricing(inputUsdPerMillionTokens, usdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
-                modelParameters, peakFlopsPerGpu, source);
+                modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
+    }
+
+    /** These prices with a cache-write price ($ per 1M tokens written to the prompt cache). */
+    public Pricing withCacheWrite(double usdPerMillionTokens) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
+                gpuCount, modelParameters, peakFlopsPerGpu, source, usdPerMillionTokens);
     }
 
     /** These prices with GPU-hour pricing added. */
     public Pricing withGpu(double usdPerGpuHour, int gpus) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, usdPerGpuHour,
-                gpus, modelParameters, peakFlopsPerGpu, source);
+                gpus, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
     }
 
     /** These prices with the model size and GPU peak that model FLOPs utilisation needs. */
     public Pricing withHardware(double activeParameters, double peakFlopsPerGpu) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, activeParameters, peakFlopsPerGpu, source);
+                gpuCount, activeParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
     }
 
     /** These prices, saying where they came from. */
     public Pricing withSource(String source) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, modelParameters, peakFlopsPerGpu, source);
+                gpuCount, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
     }
 
     /** True when tokens are priced (an API). */
@@ -104,10 +125,17 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
         return cachedInputUsdPerMillionTokens < 0 ? inputUsdPerMillionTokens : cachedInputUsdPerMillionTokens;
     }
 
+    /** The cache-write price in effect ($ per 1M tokens). */
+    public double effectiveCacheWriteUsdPerMillionTokens() {
+        return cacheWriteUsdPerMillionTokens < 0 ? CACHE_WRITE_INPUT_FACTOR * inputUsdPerMillionTokens : cacheWriteUsdPerMillionTokens;
+    }
+
     /** Setting: $ per 1M input tokens. */
     public static final String INPUT_KEY = "llmbench.inputPricePerMillionTokens";
     /** Setting: $ per 1M cached input tokens (default: the input price). */
     public static final String CACHED_INPUT_KEY = "llmbench.cachedInputPricePerMillionTokens";
+    /** Setting: $ per 1M input tokens written to the prompt cache (default: 1.25 × the input price). */
+    public static final String CACHE_WRITE_KEY = "llmbench.cacheWritePricePerMillionTokens";
     /** Setting: $ per 1M output tokens. */
     public static final String OUTPUT_KEY = "llmbench.outputPricePerMillionTokens";
     /** Setting: $ per GPU-hour of self-hosted serving. */
@@ -115,6 +143,6 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
     /** Setting: GPUs serving the model (default 1 when a GPU price is set). */
     public static final String GPU_COUNT_KEY = "llmbench.gpuCount";
     /** The settings {@link #fromSettings} reads, in order. */
-    public static final java.util.List<String> KEYS = java.util.List.of(INPUT_KEY, CACHED_INPUT_KEY, OUTPUT_KEY, GPU_HOUR_KEY, GPU_COUNT_KEY);
+    public static final java.util.List<String> KEYS = java.util.List.of(INPUT_KEY, CACHED_INPUT_KEY, CACHE_WRITE_KEY, OUTPUT_KEY, GPU_HOUR_KEY, GPU_COUNT_KEY);
 
 }

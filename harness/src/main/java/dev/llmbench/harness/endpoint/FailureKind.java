@@ -10,7 +10,9 @@ public enum FailureKind {
     /** The server answered with a status that is not success (not 2xx), other than the rate limiting below. */
     HTTP_STATUS,
     /**
-     * Rate limiting: HTTP 429, and HTTP 503 <em>with</em> a {@code Retry-After} header (the server said when to come
+     * Rate limiting: HTTP 429, HTTP 529 (Anthropic's {@code overloaded_error}: the service sheds load, as a rate limit
+     * does, and clients are told to retry), an Anthropic {@code rate_limit_error} or {@code overloaded_error} event in
+     * the middle of a stream, and HTTP 503 <em>with</em> a {@code Retry-After} header (the server said when to come
      * back). A 503 without {@code Retry-After} — a proxy's error page, a server that is down — is {@link #HTTP_STATUS}.
      * An error like any other failure, and also counted apart ({@code rate_limited_rate}, with the {@code Retry-After}
      * values and {@code x-ratelimit-*} headers).

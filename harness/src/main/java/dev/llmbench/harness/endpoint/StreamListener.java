@@ -32,6 +32,12 @@ public interface StreamListener {
     /** The server reported token usage (-1 for a figure it did not give). */
     void usage(int inputTokens, int outputTokens, int cachedTokens);
 
+    /**
+     * Of the input tokens {@link #usage} reported, how many the server wrote to its prompt cache (Anthropic's
+     * {@code cache_creation_input_tokens}, priced apart); reported after {@code usage}, last value wins. Default: ignore.
+     */
+    default void cacheWrite(int inputTokens) {}
+
     /** The stream ended normally at {@code nanos} ({@code [DONE]}, final event, or the end of a non-streamed body). */
     void done(long nanos);
 

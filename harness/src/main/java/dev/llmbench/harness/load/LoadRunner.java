@@ -342,6 +342,7 @@ public final class LoadRunner {
         @Override public void headers(long nanos, int status, Map<String, String> headers) { timeline.headers(nanos, status, headers); }
         @Override public void chunk(long nanos, CharSequence text, ChunkKind kind, String id) { timeline.chunk(nanos, text, kind, id); }
         @Override public void usage(int in, int out, int cached) { timeline.usage(in, out, cached); }
+        @Override public void cacheWrite(int tokens) { timeline.cacheWrite(tokens); }
         @Override public void missingFinalEvent() { timeline.missingFinalEvent(); }
         @Override public void reconnected(long nanos) { timeline.reconnected(nanos); }
         @Override public void done(long nanos) {

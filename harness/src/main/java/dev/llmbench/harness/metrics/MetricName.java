@@ -41,7 +41,7 @@ public enum MetricName {
     ERROR_RATE(MetricUnit.RATIO, Direction.LOWER_IS_BETTER, false, null,
             "failed requests (any failure but cancellation, rate-limited ones included) / measured requests"),
     RATE_LIMITED_RATE(MetricUnit.RATIO, Direction.LOWER_IS_BETTER, false, null,
-            "rate-limited requests (429, 503 with Retry-After) / measured requests; a part of error_rate"),
+            "rate-limited requests (429, 529, 503 with Retry-After) / measured requests; a part of error_rate"),
     TOKEN_COUNT_MISMATCH(MetricUnit.RATIO, Direction.LOWER_IS_BETTER, false, null,
             "Σ abs(local tokenizer − server usage) / Σ server usage, over output tokens"),
     COST_PER_REQUEST(MetricUnit.USD, Direction.LOWER_IS_BETTER, false, null,

@@ -78,6 +78,7 @@ public final class MetricsRecorder {
     private long inputTokens;
     private long outputTokens;
     private long cachedTokens;
+    private long cacheWriteTokens;
     private final EnumMap<TokenSource, Long> outputSources = new EnumMap<>(TokenSource.class);
     private final EnumMap<TokenSource, Long> inputSources = new EnumMap<>(TokenSource.class);
     private long inputUnknown;
@@ -227,6 +228,7 @@ public final class MetricsRecorder {
             inputUnknown++;
         }
         if (t.usageCachedTokens() > 0) cachedTokens += t.usageCachedTokens();
+        if (t.usageCacheWriteTokens() > 0) cacheWriteTokens += t.usageCacheWriteTokens();
         reconcile(t, n);
 
         // time series
@@ -340,7 +342,7 @@ public final class MetricsRecorder {
         TokenTotals tokens = new TokenTotals(inputTokens, outputTokens, cachedTokens, outputSources, inputSources, inputUnknown,
                 new TokenReconciliation(usageRequests, usageTokens, tokenizerRequests, tokenizerTokens, successChunks,
                         comparedRequests, comparedUsage, comparedDifference),
-                new OutputLength(lengthRequests, lengthRequested, lengthActual, lengthShort));
+                new OutputLength(lengthRequests, lengthRequested, lengthActual, lengthShort), cacheWriteTokens);
         Instant ws = windowStartNanos == Long.MAX_VALUE ? null : wallClock(windowStartNanos);
         Instant we = windowEndNanos == Long.MIN_VALUE ? null : wallClock(Math.max(windowEndNanos, windowStartNanos));
         SystemThroughput throughput = SystemThroughput.of(ws, we, counts, tokens);

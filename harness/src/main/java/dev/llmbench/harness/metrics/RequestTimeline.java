@@ -60,6 +60,7 @@ public final class RequestTimeline implements StreamListener {
     private boolean reconnected;
     private int usageInputTokens = -1;
     private int usageOutputTokens = -1;
+    private int usageCacheWriteTokens = -1;
     private int usageCachedTokens = -1;
 
     private long endNanos = -1;
@@ -150,6 +151,10 @@ public final class RequestTimeline implements StreamListener {
         usageCachedTokens = cachedTokens;
     }
 
+    @Override public void cacheWrite(int inputTokens) {
+        usageCacheWriteTokens = inputTokens;
+    }
+
     @Override public void missingFinalEvent() {
         missingFinalEvent = true;
     }
@@ -218,6 +223,8 @@ public final class RequestTimeline implements StreamListener {
     public int tokenizerOutputTokens() { return tokenizerOutputTokens; }
     public int usageInputTokens() { return usageInputTokens; }
     public int usageOutputTokens() { return usageOutputTokens; }
+    /** Input tokens the server wrote to its prompt cache (part of {@link #usageInputTokens}), or -1 when not reported. */
+    public int usageCacheWriteTokens() { return usageCacheWriteTokens; }
     public int usageCachedTokens() { return usageCachedTokens; }
     public long endNanos() { return endNanos; }
     public Outcome outcome() { return outcome; }

@@ -16,16 +16,27 @@ import java.util.Map;
  * @param inputUnknownRequests   requests whose input size is unknown (no usage, no built size): not in {@link #input}
  * @param reconciliation         usage, tokenizer and chunk counts side by side, and their mismatch; never null
  * @param outputLength           output length got against requested; never null
+ * @param cacheWrite             input tokens the server reported writing to its prompt cache (Anthropic's
+ *                               {@code cache_creation_input_tokens}; part of {@link #input}, priced apart; 0 when never
+ *                               reported)
  */
 public record TokenTotals(long input, long output, long cached,
                           Map<TokenSource, Long> outputSources, Map<TokenSource, Long> inputSources,
-                          long inputUnknownRequests, TokenReconciliation reconciliation, OutputLength outputLength) {
+                          long inputUnknownRequests, TokenReconciliation reconciliation, OutputLength outputLength,
+                          long cacheWrite) {
 
     public TokenTotals {
         outputSources = complete(outputSources);
         inputSources = complete(inputSources);
         if (reconciliation == null) reconciliation = TokenReconciliation.empty();
         if (outputLength == null) outputLength = OutputLength.empty();
+    }
+
+    /** Totals without cache writes. */
+    public TokenTotals(long input, long output, long cached, Map<TokenSource, Long> outputSources,
+                       Map<TokenSource, Long> inputSources, long inputUnknownRequests, TokenReconciliation reconciliation,
+                       OutputLength outputLength) {
+        this(input, output, cached, outputSources, inputSources, inputUnknownRequests, reconciliation, outputLength, 0);
     }
 
     /** Totals without reconciliation or output-length figures (both empty). */
@@ -47,7 +58,7 @@ public record TokenTotals(long input, long output, long cached,
         o.inputSources.forEach((k, v) -> in.merge(k, v, Long::sum));
         return new TokenTotals(input + o.input, output + o.output, cached + o.cached, out, in,
                 inputUnknownRequests + o.inputUnknownRequests, reconciliation.plus(o.reconciliation),
-                outputLength.plus(o.outputLength));
+                outputLength.plus(o.outputLength), cacheWrite + o.cacheWrite);
     }
 
     private static Map<TokenSource, Long> complete(Map<TokenSource, Long> m) {

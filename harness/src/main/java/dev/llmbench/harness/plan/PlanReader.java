@@ -142,6 +142,7 @@ final class PlanReader {
     private static Pricing pricing(LayeredSettings s) {
         Double in = s.get(Settings.INPUT_PRICE);
         Double cached = s.get(Settings.CACHED_INPUT_PRICE);
+        Double cacheWrite = s.get(Settings.CACHE_WRITE_PRICE);
         Double out = s.get(Settings.OUTPUT_PRICE);
         Double gpuHour = s.get(Settings.GPU_PRICE_PER_HOUR);
         Long gpus = s.get(Settings.GPU_COUNT);
@@ -149,7 +150,7 @@ final class PlanReader {
         if (zero(in) && zero(out) && zero(cached) && gpuPrice == 0) return null;
         int gpuCount = gpuPrice > 0 ? (gpus == null ? 1 : gpus.intValue()) : 0;
         return new Pricing(in == null ? 0 : in, cached == null ? -1 : cached, out == null ? 0 : out, gpuPrice, gpuCount, 0, 0,
-                "configured");
+                "configured", cacheWrite == null ? -1 : cacheWrite);
     }
 
     private static boolean zero(Double d) {

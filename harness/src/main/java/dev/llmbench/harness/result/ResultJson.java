@@ -80,6 +80,7 @@ final class ResultJson {
         lowerCaseEnum(module, FailureKind.class);
         lowerCaseEnum(module, TokenSource.class);
         module.setMixInAnnotation(Counts.class, ResultJsonMixins.CountsMixin.class);
+        module.setMixInAnnotation(dev.llmbench.harness.metrics.TokenTotals.class, ResultJsonMixins.TokenTotalsMixin.class);
         module.setMixInAnnotation(TokenReconciliation.class, ResultJsonMixins.ReconciliationMixin.class);
         module.setMixInAnnotation(OutputLength.class, ResultJsonMixins.OutputLengthMixin.class);
         module.setMixInAnnotation(Fidelity.class, ResultJsonMixins.FidelityMixin.class);
@@ -308,6 +309,10 @@ final class ResultJson {
             g.writeStartObject();
             g.writeNumberField("input_usd_per_million_tokens", v.inputUsdPerMillionTokens());
             g.writeNumberField("cached_input_usd_per_million_tokens", v.effectiveCachedInputUsdPerMillionTokens());
+            // Only a price of its own: absent means 1.25 × input (and older files stay as they were).
+            if (v.cacheWriteUsdPerMillionTokens() >= 0) {
+                g.writeNumberField("cache_write_usd_per_million_tokens", v.cacheWriteUsdPerMillionTokens());
+            }
             g.writeNumberField("output_usd_per_million_tokens", v.outputUsdPerMillionTokens());
             g.writeNumberField("gpu_usd_per_hour", v.gpuUsdPerHour());
             g.writeNumberField("gpu_count", v.gpuCount());
@@ -326,7 +331,8 @@ final class ResultJson {
                 return new Pricing(num(n, "input_usd_per_million_tokens"), num(n, "cached_input_usd_per_million_tokens"),
                         num(n, "output_usd_per_million_tokens"), num(n, "gpu_usd_per_hour"), (int) num(n, "gpu_count"),
                         num(n, "model_parameters"), num(n, "peak_flops_per_gpu"),
-                        n.hasNonNull("source") ? n.get("source").asText() : null);
+                        n.hasNonNull("source") ? n.get("source").asText() : null,
+                        n.hasNonNull("cache_write_usd_per_million_tokens") ? num(n, "cache_write_usd_per_million_tokens") : -1);
             } catch (IllegalArgumentException e) {
                 throw new FieldException(null, e.getMessage());
             }

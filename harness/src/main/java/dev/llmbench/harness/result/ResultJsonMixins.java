@@ -38,6 +38,11 @@ final class ResultJsonMixins {
         @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) abstract long reconnects();
     }
 
+    abstract static class TokenTotalsMixin {
+        /** Prompt-cache writes (Anthropic): written when not 0 (files of other runs stay as they were); absent reads as 0. */
+        @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) abstract long cacheWrite();
+    }
+
     @JsonIgnoreProperties(value = {"mismatch_ratio"}, allowGetters = true)
     abstract static class ReconciliationMixin {
         @JsonProperty("mismatch_ratio") abstract double mismatchRatio();

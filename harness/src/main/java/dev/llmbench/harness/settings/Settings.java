@@ -169,6 +169,12 @@ public final class Settings {
                     + "chunk with empty choices), `llamacpp` (usage and timings on the final chunk, connection closed "
                     + "after each stream), `openai` (400 on fields outside the OpenAI API such as `min_tokens`)"));
 
+    // ------------------------------------------------------------------ Anthropic: prompt-cache writes
+
+    public static final Setting<Double> CACHE_WRITE_PRICE = declare(Setting.number(Pricing.CACHE_WRITE_KEY, null, 0, 1e6,
+            "US dollars", "$ per 1M input tokens written to the prompt cache (Anthropic's cache_creation_input_tokens); "
+                    + "default: 1.25 × the input price (Anthropic's 5-minute cache write)"));
+
     private Settings() {
     }
 

@@ -40,6 +40,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicLong requests = new AtomicLong();
+    private volatile Map<String, java.util.List<String>> lastRequestHeaders = Map.of();
 
     private LoopbackServer(LongFunction<Answer> answers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -48,7 +49,10 @@ public final class LoopbackServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        server.createContext("/", exchange -> answer(exchange, answers.apply(requests.getAndIncrement())));
+        server.createContext("/", exchange -> {
+            lastRequestHeaders = Map.copyOf(exchange.getRequestHeaders());
+            answer(exchange, answers.apply(requests.getAndIncrement()));
+        });
         server.start();
     }
 
@@ -70,6 +74,11 @@ public final class LoopbackServer implements AutoCloseable {
     /** Requests received so far. */
     public long requests() {
         return requests.get();
+    }
+
+    /** The headers of the last request received (names as the JDK server gives them: first letter upper case). */
+    public Map<String, java.util.List<String>> lastRequestHeaders() {
+        return lastRequestHeaders;
     }
 
     private static void answer(HttpExchange exchange, Answer a) throws IOException {

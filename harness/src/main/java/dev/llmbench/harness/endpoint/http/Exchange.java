@@ -447,6 +447,7 @@ final class Exchange implements AsyncResponseConsumer<Void>, SseEventHandler, Fu
             delegate.chunk(nanos, text, kind, id);
         }
         @Override public void usage(int in, int out, int cached) { delegate.usage(in, out, cached); }
+        @Override public void cacheWrite(int tokens) { delegate.cacheWrite(tokens); }
         @Override public void missingFinalEvent() { delegate.missingFinalEvent(); }
         @Override public void reconnected(long nanos) { delegate.reconnected(nanos); }
         @Override public void done(long nanos) { delegate.done(nanos); }

@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * Turns a non-2xx response into a typed {@link Failure}: 429, and 503 with {@code Retry-After}, are rate limiting
+ * Turns a non-2xx response into a typed {@link Failure}: 429, 529 (Anthropic's overloaded), and 503 with
+ * {@code Retry-After}, are rate limiting
  * ({@link FailureKind#RATE_LIMITED}); every other status is {@link FailureKind#HTTP_STATUS}. The server's text passes
  * the endpoint's {@link Redactor} before it is cut or kept.
  */
@@ -33,7 +34,7 @@ final class HttpErrors {
      */
     static Failure failure(int status, Map<String, String> headers, byte[] body, String contentEncoding, Redactor redactor) {
         long retryAfterMillis = retryAfterMillis(headers.get("retry-after"));
-        boolean rateLimited = status == 429 || (status == 503 && headers.get("retry-after") != null);
+        boolean rateLimited = status == 429 || status == 529 || (status == 503 && headers.get("retry-after") != null);
         String message = "HTTP " + status + ": " + errorMessage(body, contentEncoding, redactor);
         return new Failure(rateLimited ? FailureKind.RATE_LIMITED : FailureKind.HTTP_STATUS, status, message, retryAfterMillis);
     }

@@ -256,7 +256,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         } catch (ProtocolException pe) {
             String message = redactor.redact(pe.getMessage());
             if (pe.serverData() != null) message += ": " + redactor.preview(pe.serverData(), PREVIEW_CHARS);
-            finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, message), true);
+            finish(x, e.nanos, Failure.of(pe.kind(), message), true);
         } catch (RuntimeException bug) {
             // A bug in a decoder or listener must not kill the decoder thread (and with it the whole run).
             finish(x, e.nanos, Failure.of(FailureKind.PROTOCOL_ERROR, redactor.redact("internal error while decoding: " + bug)), true);

@@ -3,6 +3,7 @@ package dev.llmbench.harness.endpoint.protocol;
 import dev.llmbench.harness.endpoint.Endpoint;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.EndpointOpener;
+import dev.llmbench.harness.endpoint.anthropic.AnthropicProtocol;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.endpoint.realtime.RealtimeEndpoint;
@@ -24,6 +25,9 @@ public enum Protocol implements EndpointOpener {
 
     /** OpenAI's legacy completions ({@code POST /v1/completions}), streamed over SSE. */
     COMPLETIONS("OpenAI (legacy) completions over SSE"),
+
+    /** Anthropic Messages ({@code POST /v1/messages}, {@code x-api-key}), streamed over SSE. */
+    ANTHROPIC("Anthropic Messages over SSE"),
 
     /** The OpenAI Realtime text flow over WebSocket ({@code ws://…/v1/realtime}): one connection per virtual user. */
     REALTIME("OpenAI Realtime text flow over WebSocket");
@@ -59,6 +63,7 @@ public enum Protocol implements EndpointOpener {
         switch (this) {
             case CHAT: return new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), maxConcurrency);
             case COMPLETIONS: return new HttpStreamingEndpoint(config, OpenAiProtocol.completions(), maxConcurrency);
+            case ANTHROPIC: return new HttpStreamingEndpoint(config, new AnthropicProtocol(), maxConcurrency);
             case REALTIME: return new RealtimeEndpoint(config, maxConcurrency);
             default: throw new AssertionError(this);
         }
