@@ -5,6 +5,7 @@ import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.EndpointOpener;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
+import dev.llmbench.harness.endpoint.responses.ResponsesProtocol;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,10 @@ public enum Protocol implements EndpointOpener {
     CHAT("OpenAI chat completions over SSE"),
 
     /** OpenAI's legacy completions ({@code POST /v1/completions}), streamed over SSE. */
-    COMPLETIONS("OpenAI (legacy) completions over SSE");
+    COMPLETIONS("OpenAI (legacy) completions over SSE"),
+
+    /** OpenAI's Responses API ({@code POST /v1/responses}), its typed events streamed over SSE. */
+    RESPONSES("OpenAI Responses over SSE");
 
     /** The setting names, in declaration order (for messages and the settings table). */
     public static final List<String> NAMES;
@@ -55,6 +59,7 @@ public enum Protocol implements EndpointOpener {
         switch (this) {
             case CHAT: return new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), maxConcurrency);
             case COMPLETIONS: return new HttpStreamingEndpoint(config, OpenAiProtocol.completions(), maxConcurrency);
+            case RESPONSES: return new HttpStreamingEndpoint(config, new ResponsesProtocol(), maxConcurrency);
             default: throw new AssertionError(this);
         }
     }
