@@ -8,7 +8,8 @@ package dev.llmbench.simulator;
  *
  * <p>A streamed response is written as: {@link #opening()} once the sequence is admitted, {@link #token} for each
  * released token, then {@link #closing()} and {@link #finalEvent()} (which the {@code no_done} fault leaves out).
- * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations).
+ * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations),
+ * {@link ResponsesFormat} (OpenAI Responses).
  */
 interface StreamFormat {
 
@@ -39,6 +40,8 @@ interface StreamFormat {
             case CHAT:
             case COMPLETIONS:
                 return new ResponseTemplates(request, responseId, createdEpochSeconds, streamKey, personality);
+            case RESPONSES:
+                return new ResponsesFormat(request, responseId, createdEpochSeconds, streamKey);
             default:
                 throw new AssertionError(request.endpoint());
         }
