@@ -41,7 +41,10 @@ public @interface LlmBenchmark {
     /** Model name sent to the server. Key {@code llmbench.model}. Default: the simulator profile's model. */
     String model() default "";
 
-    /** {@code "chat"} (chat completions) or {@code "completions"}. Key {@code llmbench.protocol}. Default: chat. */
+    /**
+     * {@code "chat"} (chat completions), {@code "completions"}, {@code "responses"} (OpenAI Responses), ... (the README's
+     * settings table lists them all). Key {@code llmbench.protocol}. Default: chat.
+     */
     String protocol() default "";
 
     /**
