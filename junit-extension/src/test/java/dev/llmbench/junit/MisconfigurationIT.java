@@ -103,7 +103,8 @@ class MisconfigurationIT {
     @Test
     void unknownProtocol() {
         assertThat(failure(UnknownProtocol.class)).isEqualTo("llmbench: @LlmBenchmark(protocol = \"grpc\") on "
-                + "MisconfigurationIT$UnknownProtocol: 'grpc' is not allowed; allowed: chat, completions");
+                + "MisconfigurationIT$UnknownProtocol: 'grpc' is not allowed; allowed: "
+                + String.join(", ", dev.llmbench.harness.endpoint.protocol.Protocol.NAMES));
     }
 
     @Test

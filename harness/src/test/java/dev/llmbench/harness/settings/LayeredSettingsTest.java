@@ -57,7 +57,7 @@ class LayeredSettingsTest {
                         + "allowed: 0..100000000");
         assertThatThrownBy(() -> s.get(Settings.PROTOCOL))
                 .hasMessage("llmbench: llmbench.protocol (system property -Dllmbench.protocol): 'grpc' is not allowed; "
-                        + "allowed: chat, completions");
+                        + "allowed: " + String.join(", ", dev.llmbench.harness.endpoint.protocol.Protocol.NAMES));
     }
 
     @Test
