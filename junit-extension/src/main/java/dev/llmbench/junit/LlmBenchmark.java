@@ -41,7 +41,11 @@ public @interface LlmBenchmark {
     /** Model name sent to the server. Key {@code llmbench.model}. Default: the simulator profile's model. */
     String model() default "";
 
-    /** {@code "chat"} (chat completions), {@code "completions"} or {@code "realtime"} (the OpenAI Realtime text flow over WebSocket). Key {@code llmbench.protocol}. Default: chat. */
+    /**
+     * The wire protocol: {@code "chat"} (chat completions, the default), {@code "completions"}, {@code "anthropic"}
+     * (Anthropic Messages), {@code "responses"} (OpenAI Responses) or {@code "realtime"} (the OpenAI Realtime text flow
+     * over WebSocket); the README's settings table lists them all. Key {@code llmbench.protocol}.
+     */
     String protocol() default "";
 
     /**

@@ -3,12 +3,12 @@ package dev.llmbench.simulator;
 /**
  * A parsed, validated generation request. Immutable.
  *
- * @param endpoint       chat completions or completions
+ * @param endpoint       the generation API
  * @param model          the model name the request gave (echoed back), or the profile's
  * @param promptTokens   the simulator's approximation: ceil(characters of all prompt text / 4), at least 1;
  *                       characters are Unicode code points; a prompt given as token ids counts one per id
  * @param maxTokens      output tokens to generate (the simulator always generates exactly this many)
- * @param maxTokensGiven whether the request set max_tokens / max_completion_tokens (finish_reason "length"),
+ * @param maxTokensGiven whether the request set max_tokens / max_completion_tokens / max_output_tokens (finish_reason "length"),
  *                       else the profile default was used (finish_reason "stop")
  * @param stream         SSE streaming
  * @param includeUsage   {@code stream_options.include_usage}
@@ -29,7 +29,9 @@ record CompletionRequest(
         CHAT("chatcmpl-", "chat.completion.chunk", "chat.completion"),
         COMPLETIONS("cmpl-", "text_completion", "text_completion"),
         /** Anthropic Messages ({@code POST /v1/messages}). */
-        MESSAGES("msg_", "message", "message");
+        MESSAGES("msg_", "message", "message"),
+        /** OpenAI's Responses API ({@link ResponsesFormat}); its events have no chunk object. */
+        RESPONSES("resp_", "response", "response");
 
         final String idPrefix;
         final String chunkObject;

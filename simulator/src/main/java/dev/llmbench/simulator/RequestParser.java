@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Reads an OpenAI chat-completions or completions request body into a {@link CompletionRequest}. Fields the
+ * Reads an OpenAI chat-completions, completions or Responses request body into a {@link CompletionRequest}. Fields the
  * simulator does not model (temperature, ignore_eos, min_tokens, ...) are accepted and ignored: it always generates
  * exactly max_tokens — except under the {@link Personality#OPENAI} personality, which refuses a field outside the
  * OpenAI API as the OpenAI API does. Thread-safe (the shared ObjectMapper is).
@@ -29,6 +29,12 @@ final class RequestParser {
     private static final Set<String> OPENAI_COMPLETIONS_FIELDS = Set.of("model", "prompt", "best_of", "echo",
             "frequency_penalty", "logit_bias", "logprobs", "max_tokens", "n", "presence_penalty", "seed", "stop",
             "stream", "stream_options", "suffix", "temperature", "top_p", "user");
+    /** The OpenAI Responses API request fields (API reference, 2025). */
+    private static final Set<String> OPENAI_RESPONSES_FIELDS = Set.of("model", "input", "instructions", "background",
+            "conversation", "include", "max_output_tokens", "max_tool_calls", "metadata", "parallel_tool_calls",
+            "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_retention", "reasoning",
+            "safety_identifier", "service_tier", "store", "stream", "stream_options", "temperature", "text",
+            "tool_choice", "tools", "top_logprobs", "top_p", "truncation", "user");
 
     private final Profile profile;
     private final Personality personality;
@@ -59,7 +65,8 @@ final class RequestParser {
             return AnthropicRequests.parse(root);
         }
         if (personality.rejectsUnknownFields()) {
-            Set<String> known = endpoint == CompletionRequest.Endpoint.CHAT ? OPENAI_CHAT_FIELDS : OPENAI_COMPLETIONS_FIELDS;
+            Set<String> known = endpoint == CompletionRequest.Endpoint.CHAT ? OPENAI_CHAT_FIELDS
+                    : endpoint == CompletionRequest.Endpoint.RESPONSES ? OPENAI_RESPONSES_FIELDS : OPENAI_COMPLETIONS_FIELDS;
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!known.contains(field)) {
@@ -77,12 +84,14 @@ final class RequestParser {
             model = modelNode.asText();
         }
 
-        PromptText prompt = endpoint == CompletionRequest.Endpoint.CHAT ? messages(root) : prompt(root);
+        PromptText prompt = endpoint == CompletionRequest.Endpoint.CHAT ? messages(root)
+                : endpoint == CompletionRequest.Endpoint.RESPONSES ? input(root) : prompt(root);
 
         int maxTokens = profile.defaultMaxTokens();
         boolean given = false;
         for (String field : endpoint == CompletionRequest.Endpoint.CHAT
-                ? new String[] {"max_tokens", "max_completion_tokens"} : new String[] {"max_tokens"}) {
+                ? new String[] {"max_tokens", "max_completion_tokens"}
+                : endpoint == CompletionRequest.Endpoint.RESPONSES ? new String[] {"max_output_tokens"} : new String[] {"max_tokens"}) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) {
                 continue;
@@ -145,6 +154,60 @@ final class RequestParser {
                 continue; // e.g. an assistant message carrying only tool calls
             }
             if (content.isTextual()) {
+                text.add(content.asText());
+            } else if (content.isArray()) {
+                for (JsonNode part : content) {
+                    JsonNode t = part.get("text");
+                    if (t != null && t.isTextual()) {
+                        text.add(t.asText());
+                    }
+                }
+            } else {
+                throw new BadRequestException("'" + where + ".content' must be a string or an array of parts.",
+                        where + ".content");
+            }
+        }
+        return text;
+    }
+
+    /**
+     * A Responses request's prompt: {@code instructions} (a string) and {@code input}, a string or an array of items
+     * whose {@code content} is a string or an array of parts with {@code text} (other items, such as a function call's
+     * {@code output}, count their {@code output} string).
+     */
+    private static PromptText input(JsonNode root) throws BadRequestException {
+        PromptText text = new PromptText();
+        JsonNode instructions = root.get("instructions");
+        if (instructions != null && !instructions.isNull()) {
+            if (!instructions.isTextual()) {
+                throw new BadRequestException("'instructions' must be a string.", "instructions");
+            }
+            text.add(instructions.asText());
+        }
+        JsonNode input = root.get("input");
+        if (input == null || input.isNull()) {
+            throw new BadRequestException("Missing required parameter: 'input'.", "input");
+        }
+        if (input.isTextual()) {
+            text.add(input.asText());
+            return text;
+        }
+        if (!input.isArray()) {
+            throw new BadRequestException("'input' must be a string or an array of input items.", "input");
+        }
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode item = input.get(i);
+            String where = "input[" + i + "]";
+            if (!item.isObject()) {
+                throw new BadRequestException("'" + where + "' must be an object.", where);
+            }
+            JsonNode content = item.get("content");
+            if (content == null || content.isNull()) {
+                JsonNode output = item.get("output");
+                if (output != null && output.isTextual()) {
+                    text.add(output.asText());
+                }
+            } else if (content.isTextual()) {
                 text.add(content.asText());
             } else if (content.isArray()) {
                 for (JsonNode part : content) {

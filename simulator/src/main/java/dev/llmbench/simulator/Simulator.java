@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embedded OpenAI-compatible LLM server with a roofline timing model: {@code POST /v1/chat/completions},
- * {@code POST /v1/completions} (SSE when {@code stream: true}), {@code GET /v1/models}, {@code GET /health}.
+ * {@code POST /v1/completions}, {@code POST /v1/responses} (OpenAI Responses) (SSE when {@code stream: true}),
+ * {@code GET /v1/models}, {@code GET /health}.
  * HTTP/1.1 by default; cleartext HTTP/2 with prior knowledge (h2c) instead when
  * {@link SimulatorConfig#h2cPriorKnowledge()} is set (HttpCore 5.4 cannot serve both on one cleartext port).
  *

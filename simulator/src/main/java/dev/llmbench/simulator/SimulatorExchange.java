@@ -151,9 +151,14 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
                     generate(CompletionRequest.Endpoint.MESSAGES);
                 }
                 return;
+            case "/v1/responses":
+                if (allow(method, "POST")) {
+                    generate(CompletionRequest.Endpoint.RESPONSES);
+                }
+                return;
             default:
                 sendError(404, "Unknown path " + path + "; the simulator serves POST /v1/chat/completions, "
-                        + "POST /v1/completions, POST /v1/messages, GET /v1/models and GET /health.", "invalid_request_error", null, null);
+                        + "POST /v1/completions, POST /v1/messages, POST /v1/responses, GET /v1/models and GET /health.", "invalid_request_error", null, null);
         }
     }
 

@@ -9,7 +9,8 @@ package dev.llmbench.simulator;
  * <p>A streamed response is written as: {@link #opening()} once the sequence is admitted, {@link #token} for each
  * released token, then {@link #closing()} and {@link #finalEvent()} (which the {@code no_done} fault leaves out).
  * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations),
- * {@link AnthropicFormat} (Anthropic Messages).
+ * {@link AnthropicFormat} (Anthropic Messages),
+ * {@link ResponsesFormat} (OpenAI Responses).
  */
 interface StreamFormat {
 
@@ -42,6 +43,8 @@ interface StreamFormat {
                 return new ResponseTemplates(request, responseId, createdEpochSeconds, streamKey, personality);
             case MESSAGES:
                 return new AnthropicFormat(request, responseId, streamKey);
+            case RESPONSES:
+                return new ResponsesFormat(request, responseId, createdEpochSeconds, streamKey);
             default:
                 throw new AssertionError(request.endpoint());
         }

@@ -71,4 +71,36 @@ class RequestParserTest {
         assertBad(Endpoint.COMPLETIONS, "{\"max_tokens\":3}", "prompt");
         assertBad(Endpoint.COMPLETIONS, "{\"prompt\":{}}", "prompt");
     }
+
+    @Test
+    void aResponsesRequestCountsInstructionsAndInputItemsAndReadsMaxOutputTokens() throws Exception {
+        CompletionRequest r = parse(Endpoint.RESPONSES, "{\"model\":\"m\",\"instructions\":\"abcd\",\"input\":["
+                + "{\"role\":\"user\",\"content\":\"abcd\"},"
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"abcd\"}]}],"
+                + "\"max_output_tokens\":9,\"stream\":true}");
+        assertThat(r.endpoint()).isEqualTo(Endpoint.RESPONSES);
+        assertThat(r.promptTokens()).isEqualTo(3); // 12 characters
+        assertThat(r.maxTokens()).isEqualTo(9);
+        assertThat(r.maxTokensGiven()).isTrue();
+        assertThat(r.stream()).isTrue();
+        assertThat(parse(Endpoint.RESPONSES, "{\"input\":\"abcdefgh\"}").promptTokens()).isEqualTo(2);
+    }
+
+    @Test
+    void aResponsesRequestNeedsInputAndAPositiveMaxOutputTokens() {
+        assertBad(Endpoint.RESPONSES, "{\"model\":\"m\"}", "input");
+        assertBad(Endpoint.RESPONSES, "{\"input\":7}", "input");
+        assertBad(Endpoint.RESPONSES, "{\"input\":\"x\",\"max_output_tokens\":0}", "max_output_tokens");
+        assertBad(Endpoint.RESPONSES, "{\"input\":\"x\",\"instructions\":[1]}", "instructions");
+    }
+
+    @Test
+    void theOpenAiPersonalityRefusesFieldsOutsideTheResponsesApi() throws Exception {
+        RequestParser openai = new RequestParser(Profile.fast(), Personality.OPENAI);
+        byte[] ok = "{\"model\":\"m\",\"input\":\"x\",\"max_output_tokens\":5,\"store\":false,\"stream\":true}".getBytes(StandardCharsets.UTF_8);
+        assertThat(openai.parse(Endpoint.RESPONSES, ok, ok.length).maxTokens()).isEqualTo(5);
+        byte[] bad = "{\"model\":\"m\",\"input\":\"x\",\"max_tokens\":5}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> openai.parse(Endpoint.RESPONSES, bad, bad.length))
+                .hasMessage("Unrecognized request argument supplied: max_tokens");
+    }
 }

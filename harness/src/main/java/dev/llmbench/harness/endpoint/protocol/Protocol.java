@@ -7,6 +7,7 @@ import dev.llmbench.harness.endpoint.anthropic.AnthropicProtocol;
 import dev.llmbench.harness.endpoint.http.HttpStreamingEndpoint;
 import dev.llmbench.harness.endpoint.openai.OpenAiProtocol;
 import dev.llmbench.harness.endpoint.realtime.RealtimeEndpoint;
+import dev.llmbench.harness.endpoint.responses.ResponsesProtocol;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,9 @@ public enum Protocol implements EndpointOpener {
 
     /** Anthropic Messages ({@code POST /v1/messages}, {@code x-api-key}), streamed over SSE. */
     ANTHROPIC("Anthropic Messages over SSE"),
+
+    /** OpenAI's Responses API ({@code POST /v1/responses}), its typed events streamed over SSE. */
+    RESPONSES("OpenAI Responses over SSE"),
 
     /** The OpenAI Realtime text flow over WebSocket ({@code ws://…/v1/realtime}): one connection per virtual user. */
     REALTIME("OpenAI Realtime text flow over WebSocket");
@@ -64,6 +68,7 @@ public enum Protocol implements EndpointOpener {
             case CHAT: return new HttpStreamingEndpoint(config, OpenAiProtocol.chat(), maxConcurrency);
             case COMPLETIONS: return new HttpStreamingEndpoint(config, OpenAiProtocol.completions(), maxConcurrency);
             case ANTHROPIC: return new HttpStreamingEndpoint(config, new AnthropicProtocol(), maxConcurrency);
+            case RESPONSES: return new HttpStreamingEndpoint(config, new ResponsesProtocol(), maxConcurrency);
             case REALTIME: return new RealtimeEndpoint(config, maxConcurrency);
             default: throw new AssertionError(this);
         }
