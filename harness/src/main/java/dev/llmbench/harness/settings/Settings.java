@@ -169,6 +169,14 @@ public final class Settings {
                     + "chunk with empty choices), `llamacpp` (usage and timings on the final chunk, connection closed "
                     + "after each stream), `openai` (400 on fields outside the OpenAI API such as `min_tokens`)"));
 
+    // ---------------------------------------------------------------- output length fields sent to the server
+    public static final Setting<Boolean> SEND_MIN_TOKENS = declare(Setting.flag("llmbench.sendMinTokens", true,
+            "Send `min_tokens` (= the shape's output tokens) so the server generates exactly that many; turn off for "
+                    + "servers that refuse fields outside the OpenAI API (OpenAI answers 400). `max_tokens` is always sent"));
+    public static final Setting<Boolean> SEND_IGNORE_EOS = declare(Setting.flag("llmbench.sendIgnoreEos", true,
+            "Send `ignore_eos: true` so the server does not stop at its end-of-sequence token; turn off as "
+                    + "`llmbench.sendMinTokens`"));
+
     private Settings() {
     }
 
