@@ -3,10 +3,11 @@ package dev.llmbench.simulator;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Pre-built byte templates of one response's SSE events and JSON body, so a token chunk costs three array copies.
- * Built once per request on the reactor thread; immutable and thread-safe afterwards.
+ * OpenAI chat completions and completions as a {@link StreamFormat}: pre-built byte templates of one response's SSE
+ * events and JSON body, so a token chunk costs three array copies, with the {@link Personality}'s variations (role
+ * chunk, where usage goes). Built once per request on the reactor thread; immutable and thread-safe afterwards.
  */
-final class ResponseTemplates {
+final class ResponseTemplates implements StreamFormat {
 
     static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     /** What the {@code malformed_sse_after} fault writes: a line with no SSE field name. */
@@ -58,6 +59,26 @@ final class ResponseTemplates {
      * The SSE event carrying token {@code position}; the last one carries the finish reason (and, for llama.cpp,
      * usage and timings).
      */
+    @Override
+    public byte[] token(int position) {
+        return tokenChunk(position);
+    }
+
+    @Override
+    public byte[] opening() {
+        return request.endpoint() == CompletionRequest.Endpoint.CHAT && personality.sendsRoleChunk() ? roleChunk() : NOTHING;
+    }
+
+    @Override
+    public byte[] closing() {
+        return sendsUsageChunk() ? usageChunk() : NOTHING;
+    }
+
+    @Override
+    public byte[] finalEvent() {
+        return DONE;
+    }
+
     byte[] tokenChunk(int position) {
         byte[] token = TokenVocabulary.json(TokenVocabulary.index(streamKey, position));
         boolean last = position == request.maxTokens() - 1;
@@ -97,7 +118,8 @@ final class ResponseTemplates {
     }
 
     /** The complete non-streamed response body. */
-    byte[] fullBody() {
+    @Override
+    public byte[] fullBody() {
         String text = Json.quote(TokenVocabulary.text(streamKey, request.maxTokens()));
         String choice = request.endpoint() == CompletionRequest.Endpoint.CHAT
                 ? "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + text + "},"

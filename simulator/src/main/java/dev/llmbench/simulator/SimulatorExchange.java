@@ -57,15 +57,16 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
     private volatile boolean stalled;
     private Sequence sequence;
     private CompletionRequest completion;
-    private ResponseTemplates templates;
+    private CompletionRequest.Endpoint api;   // the generation API asked for; null for other paths (OpenAI-shaped errors)
+    private StreamFormat format;
     private EmitLog.Times emitTimes;
     private Fault fault;
     private volatile String requestIdHeader;
     private int faultAfter;                   // min(k, N) for the *_after faults
-    private boolean roleSent;
+    private boolean openingSent;
     private int written;                      // token chunks written
     private boolean malformedSent;
-    private boolean usageSent;
+    private boolean closingSent;
     private boolean doneSent;
 
     SimulatorExchange(ServerState server) {
@@ -161,6 +162,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
     }
 
     private void generate(CompletionRequest.Endpoint endpoint) throws HttpException, IOException {
+        this.api = endpoint;
         if (bodyTooLarge) {
             sendError(413, "Request body larger than " + MAX_REQUEST_BYTES + " bytes.", "invalid_request_error", null, null);
             return;
@@ -218,8 +220,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         this.faultAfter = f == null ? 0 : Math.min(f.argument(), req.maxTokens());
         String id = endpoint.idPrefix + server.responseIds.incrementAndGet();
         long streamKey = Mix.mix64(server.config.seed() ^ Mix.mix64(req.promptHash()));
-        this.templates = new ResponseTemplates(req, id, System.currentTimeMillis() / 1000, streamKey,
-                server.config.personality());
+        this.format = StreamFormat.of(req, id, System.currentTimeMillis() / 1000, streamKey, server.config.personality());
         this.emitTimes = server.emitLog.open(id);
         this.sequence = new Sequence(req.promptTokens(), req.maxTokens(), this);
         server.accepted.increment();
@@ -249,9 +250,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
     private void sendError(int status, String message, String type, String param, String code, String... headers)
             throws HttpException, IOException {
         server.rejected.increment();
-        byte[] bytes = server.config.personality() == Personality.LLAMACPP
-                ? ResponseTemplates.llamaCppError(status, message, status >= 500 ? "server_error" : type)
-                : ResponseTemplates.error(message, type, param, code);
+        byte[] bytes = StreamFormat.errorBody(api, server.config.personality(), status, message, type, param, code);
         sendBody(status, JSON, bytes, headers);
     }
 
@@ -299,7 +298,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
             return;
         }
         try {
-            byte[] bytes = templates.fullBody();
+            byte[] bytes = format.fullBody();
             BasicHttpResponse response = new BasicHttpResponse(200);
             response.addHeader("x-request-id", requestIdHeader);
             fixedBodyIsCompletion = true;
@@ -332,7 +331,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
             return 0;
         }
         Sequence s = sequence;
-        if ((!roleSent && s.admitted()) || written < s.tokensReleased() || written >= s.maxTokens) {
+        if ((!openingSent && s.admitted()) || written < s.tokensReleased() || written >= s.maxTokens) {
             return 1;
         }
         return 0;
@@ -387,10 +386,9 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
 
     private void produceStream(DataStreamChannel channel) throws IOException {
         Sequence s = sequence;
-        if (!roleSent && s.admitted()) {
-            roleSent = true;
-            if (completion.endpoint() == CompletionRequest.Endpoint.CHAT && server.config.personality().sendsRoleChunk()
-                    && !write(channel, templates.roleChunk())) {
+        if (!openingSent && s.admitted()) {
+            openingSent = true;
+            if (!write(channel, format.opening())) {
                 return;
             }
         }
@@ -399,7 +397,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
             if (!faultGate(channel)) {
                 return;
             }
-            byte[] chunk = templates.tokenChunk(written);
+            byte[] chunk = format.token(written);
             written++;
             server.tokensEmitted.increment();
             EmitLog.Times times = emitTimes;
@@ -413,15 +411,15 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         if (written < s.maxTokens || !faultGate(channel)) {
             return;
         }
-        if (templates.sendsUsageChunk() && !usageSent) {
-            usageSent = true;
-            if (!write(channel, templates.usageChunk())) {
+        if (!closingSent) {
+            closingSent = true;
+            if (!write(channel, format.closing())) {
                 return;
             }
         }
         if (!doneSent && (fault == null || fault.kind() != Fault.Kind.NO_DONE)) {
             doneSent = true;
-            if (!write(channel, ResponseTemplates.DONE)) {
+            if (!write(channel, format.finalEvent())) {
                 return;
             }
         }
@@ -444,7 +442,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
                 if (!malformedSent) {
                     malformedSent = true;
                     return write(channel, fault.kind() == Fault.Kind.MALFORMED_SSE_AFTER
-                            ? ResponseTemplates.MALFORMED_SSE : ResponseTemplates.MALFORMED_JSON);
+                            ? ResponseTemplates.MALFORMED_SSE : format.malformedJson());
                 }
                 return true;
             default:
@@ -454,6 +452,9 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
 
     /** Writes one event; false (keeping the rest pending) when the channel took only part of it. */
     private boolean write(DataStreamChannel channel, byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
+            return true;
+        }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         channel.write(b);
         if (b.hasRemaining()) {

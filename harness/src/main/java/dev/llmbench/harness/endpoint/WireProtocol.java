@@ -15,6 +15,17 @@ public interface WireProtocol {
     /** The JSON request body. */
     byte[] requestBody(GenerationRequest request);
 
+    /**
+     * The headers that carry the API key, e.g. {@code Authorization: Bearer KEY} (the default) or Anthropic's
+     * {@code x-api-key}, plus any fixed header the protocol needs (e.g. {@code anthropic-version}). Their values never
+     * leave the request.
+     *
+     * @param apiKey the key, or null when none is configured (then only the fixed headers)
+     */
+    default java.util.Map<String, String> headers(String apiKey) {
+        return apiKey == null ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + apiKey);
+    }
+
     /** A fresh decoder for one response. */
     StreamDecoder newDecoder(boolean streamed);
 }

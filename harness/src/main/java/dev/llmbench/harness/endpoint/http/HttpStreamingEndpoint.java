@@ -65,7 +65,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
     private final EndpointConfig config;
     private final WireProtocol protocol;
     private final URI requestUri;
-    private final String authorization;
+    private final boolean hasApiKey;
+    private final Map<String, String> protocolHeaders;   // the key's headers (values never leave the request)
     /** Every text from the server passes this before it reaches a listener, a message or stderr. */
     final Redactor redactor;
     private final ClientThreads threads = new ClientThreads(this::onClientFault);
@@ -94,7 +95,8 @@ public final class HttpStreamingEndpoint implements Endpoint {
         this.protocol = protocol;
         this.requestUri = URI.create(config.baseUri() + protocol.path());
         String key = config.resolveApiKey();
-        this.authorization = key == null ? null : "Bearer " + key;
+        this.protocolHeaders = protocol.headers(key);
+        this.hasApiKey = key != null;
         this.redactor = Redactor.forEndpoint(key, config.headers());
 
         int poolSize = config.maxConnections() > 0 ? config.maxConnections()
@@ -167,7 +169,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         AsyncRequestBuilder builder = AsyncRequestBuilder.post(requestUri)
                 .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON))
                 .addHeader("Accept", stream ? "text/event-stream" : "application/json");
-        if (authorization != null) builder.addHeader("Authorization", authorization);
+        for (Map.Entry<String, String> h : protocolHeaders.entrySet()) builder.addHeader(h.getKey(), h.getValue());
         for (Map.Entry<String, String> h : config.headers().entrySet()) builder.addHeader(h.getKey(), h.getValue());
         return builder.build();
     }
@@ -336,7 +338,7 @@ public final class HttpStreamingEndpoint implements Endpoint {
         Timeouts t = config.timeouts();
         return new EndpointDescription(
                 u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + u.getPath() + protocol.path(),
-                protocol.name(), config.httpVersion().name(), authorization == null ? "none" : "from " + config.apiKeySource(),
+                protocol.name(), config.httpVersion().name(), !hasApiKey ? "none" : "from " + config.apiKeySource(),
                 config.ioThreads(), new EndpointDescription.TimeoutsMillis(t.connect().toMillis(), t.firstToken().toMillis(),
                         t.idle().toMillis(), t.total().toMillis()),
                 // Header names only: values may be credentials.
