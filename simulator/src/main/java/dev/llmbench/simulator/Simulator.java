@@ -100,7 +100,8 @@ public final class Simulator implements AutoCloseable {
                 .setVersionPolicy(config.h2cPriorKnowledge() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
                 .setCanonicalHostName(config.host())
                 .setRequestRouter(anyHostAnyPath)
-                .setStreamListener(state.lifecycle)
+                .setStreamListener((org.apache.hc.core5.http.impl.Http1StreamListener) state.lifecycle)
+                .setStreamListener((org.apache.hc.core5.http2.impl.nio.H2StreamListener) state.lifecycle)
                 .setIOSessionListener(new SessionListener(state))
                 .setExceptionCallback(Simulator::onReactorException)
                 .create();
@@ -192,6 +193,7 @@ public final class Simulator implements AutoCloseable {
 
         @Override
         public void connected(IOSession session) {
+            state.connections.increment();
             Thread t = Thread.currentThread();
             if (!t.getName().startsWith(IO_THREAD_PREFIX)) {
                 t.setName(IO_THREAD_PREFIX + IO_THREAD_NUMBERS.incrementAndGet());

@@ -23,6 +23,9 @@ package dev.llmbench.simulator;
  *                           {@code keepalive_timeout 0}); whole seconds N advertise {@code Keep-Alive: timeout=N} and
  *                           close a connection that stays idle (no request under way) for N seconds (uvicorn's
  *                           {@code --timeout-keep-alive}, nginx's {@code keepalive_timeout}). Ignored with h2c
+ * @param maxRequestsPerConnection the most requests one connection serves, 0 = unlimited (the default), as nginx's
+ *                           {@code keepalive_requests}: over HTTP/1.1 the last is answered with {@code Connection: close};
+ *                           over h2c its arrival starts a graceful shutdown (GOAWAY naming it the last stream)
  */
 public record SimulatorConfig(
         Profile profile,
@@ -37,7 +40,8 @@ public record SimulatorConfig(
         int ioThreads,
         boolean h2cPriorKnowledge,
         Personality personality,
-        java.time.Duration keepAliveTimeout) {
+        java.time.Duration keepAliveTimeout,
+        int maxRequestsPerConnection) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
@@ -69,6 +73,9 @@ public record SimulatorConfig(
         if (personality == null) {
             personality = Personality.VLLM;
         }
+        if (maxRequestsPerConnection < 0) {
+            throw new IllegalArgumentException("maxRequestsPerConnection must be >= 0 (0 = unlimited), got " + maxRequestsPerConnection);
+        }
         if (keepAliveTimeout != null && (keepAliveTimeout.isNegative() || keepAliveTimeout.toNanosPart() != 0)) {
             throw new IllegalArgumentException("keepAliveTimeout must be whole seconds >= 0 (Keep-Alive: timeout= counts "
                     + "seconds), got " + keepAliveTimeout);
@@ -95,6 +102,7 @@ public record SimulatorConfig(
         private boolean h2cPriorKnowledge;
         private Personality personality = Personality.VLLM;
         private java.time.Duration keepAliveTimeout;
+        private int maxRequestsPerConnection;
 
         private Builder(Profile profile) {
             this.profile = profile;
@@ -113,10 +121,13 @@ public record SimulatorConfig(
         public Builder personality(Personality personality) { this.personality = personality; return this; }
         /** See {@link SimulatorConfig#keepAliveTimeout()}: null = never close idle connections, 0 = {@code Connection: close}. */
         public Builder keepAliveTimeout(java.time.Duration timeout) { this.keepAliveTimeout = timeout; return this; }
+        /** See {@link SimulatorConfig#maxRequestsPerConnection()}: 0 = unlimited. */
+        public Builder maxRequestsPerConnection(int n) { this.maxRequestsPerConnection = n; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(profile, host, port, seed, requestsPerMinute, tokensPerMinute, faultPlan,
-                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality, keepAliveTimeout);
+                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality, keepAliveTimeout,
+                    maxRequestsPerConnection);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--personality NAME] [--port N] [--host H] [--seed S] [--h2c]
- * [--keep-alive-timeout SECONDS]}
+ * [--keep-alive-timeout SECONDS] [--max-requests-per-connection N]}
  * (parsed by picocli; {@code --help} prints the generated usage). Prints
  * {@code llmbench-simulator listening on http://127.0.0.1:PORT (profile NAME)} and serves until killed; a shutdown hook
  * closes the server. Bad arguments print a message naming the option and what it allows, then the usage, and exit
@@ -61,12 +61,18 @@ public final class SimulatorMain {
                         + "(`2`, `2s`); 0 = Connection: close on every response (default: idle connections stay open)")
         java.time.Duration keepAliveTimeout;
 
+        @Option(names = "--max-requests-per-connection", paramLabel = "N", defaultValue = "0",
+                description = "the most requests one connection serves (nginx's keepalive_requests): HTTP/1.1 answers "
+                        + "the last with Connection: close, h2c sends GOAWAY when it arrives; 0 = unlimited (default)")
+        int maxRequestsPerConnection;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
         boolean help;
 
         SimulatorConfig config() {
             return SimulatorConfig.builder(Profile.named(profile)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c)
-                    .personality(personality).keepAliveTimeout(keepAliveTimeout).build();
+                    .personality(personality).keepAliveTimeout(keepAliveTimeout)
+                    .maxRequestsPerConnection(maxRequestsPerConnection).build();
         }
     }
 
