@@ -61,6 +61,15 @@ public @interface LlmBenchmark {
     String simulatorProfile() default "";
 
     /**
+     * Wire personality of the embedded simulator (which real server's wire behaviour it reproduces): {@code vllm},
+     * {@code llamacpp}, {@code openai}, …; see {@link dev.llmbench.harness.settings.Settings#SIMULATOR_PERSONALITY}. Used
+     * when no endpoint is configured; orthogonal to {@link #simulatorProfile()}. Key {@code llmbench.simulatorPersonality}.
+     * Default: {@code vllm}. Against {@code openai}, also set {@code llmbench.sendMinTokens=false} and
+     * {@code llmbench.sendIgnoreEos=false} (it refuses those fields, as OpenAI does).
+     */
+    String simulatorPersonality() default "";
+
+    /**
      * The benchmark's name in place of the test class's simple name: results are named
      * {@code <name>.<method>-<tier>-<shape>}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}. Give two
      * classes (or {@code @Nested} classes) that target different models or endpoints the same name, and the report

@@ -172,6 +172,14 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.strictSse")
     String strictSse;
 
+    /** Send {@code min_tokens} to steer the output length (default true; off for servers that refuse it, such as OpenAI). */
+    @Parameter(property = "llmbench.sendMinTokens")
+    String sendMinTokens;
+
+    /** Send {@code ignore_eos: true} (default true; off for servers that refuse it, such as OpenAI). */
+    @Parameter(property = "llmbench.sendIgnoreEos")
+    String sendIgnoreEos;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
@@ -197,6 +205,7 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.ALLOW_ALL_FAILED, allowAllFailed).put(Settings.BACKOFF, backoff)
                 .put(Settings.MAX_EVENT_BYTES, maxEventBytes).put(Settings.MAX_BODY_BYTES, maxBodyBytes)
                 .put(Settings.STRICT_SSE, strictSse)
+                .put(Settings.SEND_MIN_TOKENS, sendMinTokens).put(Settings.SEND_IGNORE_EOS, sendIgnoreEos)
                 .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
                 .resolve(session, getLog());
     }

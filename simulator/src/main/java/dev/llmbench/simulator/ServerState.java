@@ -16,6 +16,7 @@ final class ServerState {
     final EmitLog emitLog;
     final RateLimiter rateLimiter;
     final byte[] modelsBody;
+    final ConnectionLifecycle lifecycle;
 
     /** Numbers responses: chatcmpl-1, cmpl-2, ... unique per server. */
     final AtomicLong responseIds = new AtomicLong();
@@ -27,6 +28,8 @@ final class ServerState {
     final LongAdder rejected = new LongAdder();
     final LongAdder rateLimited = new LongAdder();
     final LongAdder tokensEmitted = new LongAdder();
+    final LongAdder connections = new LongAdder();
+    final LongAdder closedIdle = new LongAdder();
 
     ServerState(SimulatorConfig config, StepLoop stepLoop) {
         this.config = config;
@@ -34,6 +37,8 @@ final class ServerState {
         this.stepLoop = stepLoop;
         this.emitLog = new EmitLog(config.emitLogCapacity(), config.recordEmitTimes());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());
+        this.lifecycle = new ConnectionLifecycle(config.h2cPriorKnowledge() ? null : config.keepAliveTimeout(),
+                config.maxRequestsPerConnection());
         long created = System.currentTimeMillis() / 1000;
         this.modelsBody = ("{\"object\":\"list\",\"data\":[{\"id\":" + Json.quote(config.profile().modelName())
                 + ",\"object\":\"model\",\"created\":" + created + ",\"owned_by\":\"llmbench-simulator\"}]}")
@@ -47,6 +52,7 @@ final class ServerState {
                 stepLoop.tokensGenerated(), tokensEmitted.sum(), steps,
                 steps == 0 ? 0 : stepLoop.lagSumNanos() / 1e3 / steps,
                 stepLoop.lagMaxNanos() / 1_000,
-                steps == 0 ? 0 : stepLoop.workSumNanos() / 1e3 / steps);
+                steps == 0 ? 0 : stepLoop.workSumNanos() / 1e3 / steps, connections.sum(),
+                closedIdle.sum());
     }
 }

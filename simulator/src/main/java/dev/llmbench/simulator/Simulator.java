@@ -98,6 +98,7 @@ public final class Simulator implements AutoCloseable {
                 .setBacklogSize(4096)
                 .setIoThreadCount(config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors())
                 .setSelectInterval(TimeValue.ofMilliseconds(100))
+                .setSoTimeout(state.lifecycle.initialSocketTimeout())
                 .build();
         Supplier<AsyncServerExchangeHandler> handlers = () -> new SimulatorExchange(state);
         HttpRequestMapper<Supplier<AsyncServerExchangeHandler>> anyHostAnyPath =
@@ -107,7 +108,9 @@ public final class Simulator implements AutoCloseable {
                 .setVersionPolicy(config.h2cPriorKnowledge() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
                 .setCanonicalHostName(config.host())
                 .setRequestRouter(anyHostAnyPath)
-                .setIOSessionListener(new ThreadNamer())
+                .setStreamListener((org.apache.hc.core5.http.impl.Http1StreamListener) state.lifecycle)
+                .setStreamListener((org.apache.hc.core5.http2.impl.nio.H2StreamListener) state.lifecycle)
+                .setIOSessionListener(new SessionListener(state))
                 .setExceptionCallback(Simulator::onReactorException)
                 .create();
         server.start();
@@ -206,10 +209,20 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** Gives the reactor's I/O threads recognisable names the first time each serves a connection. */
-    private static final class ThreadNamer implements IOSessionListener {
+    /**
+     * Gives the reactor's I/O threads recognisable names the first time each serves a connection, and counts the
+     * connections closed for idling past the keep-alive timeout.
+     */
+    private static final class SessionListener implements IOSessionListener {
+        private final ServerState state;
+
+        SessionListener(ServerState state) {
+            this.state = state;
+        }
+
         @Override
         public void connected(IOSession session) {
+            state.connections.increment();
             Thread t = Thread.currentThread();
             if (!t.getName().startsWith(IO_THREAD_PREFIX)) {
                 t.setName(IO_THREAD_PREFIX + IO_THREAD_NUMBERS.incrementAndGet());
@@ -219,7 +232,13 @@ public final class Simulator implements AutoCloseable {
         @Override public void startTls(IOSession session) { }
         @Override public void inputReady(IOSession session) { }
         @Override public void outputReady(IOSession session) { }
-        @Override public void timeout(IOSession session) { }
+        @Override
+        public void timeout(IOSession session) {
+            if (!state.lifecycle.closesIdle()) return;
+            state.closedIdle.increment();
+            // As uvicorn and nginx do: a FIN, not the reset HttpCore sends for a timeout it treats as a failure.
+            session.close(CloseMode.GRACEFUL);
+        }
         @Override public void exception(IOSession session, Exception ex) { }
         @Override public void disconnected(IOSession session) { }
     }

@@ -17,6 +17,15 @@ package dev.llmbench.simulator;
  * @param h2cPriorKnowledge  serve cleartext HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1 on the port.
  *                           HttpCore 5.4 cannot sniff the h2 preface on a cleartext port, so it is one or the other
  * @param personality        which real server's wire behaviour to reproduce; {@link Personality#VLLM} by default
+ * @param keepAliveTimeout   HTTP/1.1 connection lifecycle, orthogonal to the personality: null (the default) keeps
+ *                           idle connections open and advertises nothing; zero answers every response with
+ *                           {@code Connection: close} and closes the connection after it (nginx's
+ *                           {@code keepalive_timeout 0}); whole seconds N advertise {@code Keep-Alive: timeout=N} and
+ *                           close a connection that stays idle (no request under way) for N seconds (uvicorn's
+ *                           {@code --timeout-keep-alive}, nginx's {@code keepalive_timeout}). Ignored with h2c
+ * @param maxRequestsPerConnection the most requests one connection serves, 0 = unlimited (the default), as nginx's
+ *                           {@code keepalive_requests}: over HTTP/1.1 the last is answered with {@code Connection: close};
+ *                           over h2c its arrival starts a graceful shutdown (GOAWAY naming it the last stream)
  */
 public record SimulatorConfig(
         Profile profile,
@@ -30,7 +39,9 @@ public record SimulatorConfig(
         int emitLogCapacity,
         int ioThreads,
         boolean h2cPriorKnowledge,
-        Personality personality) {
+        Personality personality,
+        java.time.Duration keepAliveTimeout,
+        int maxRequestsPerConnection) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
@@ -62,6 +73,13 @@ public record SimulatorConfig(
         if (personality == null) {
             personality = Personality.VLLM;
         }
+        if (maxRequestsPerConnection < 0) {
+            throw new IllegalArgumentException("maxRequestsPerConnection must be >= 0 (0 = unlimited), got " + maxRequestsPerConnection);
+        }
+        if (keepAliveTimeout != null && (keepAliveTimeout.isNegative() || keepAliveTimeout.toNanosPart() != 0)) {
+            throw new IllegalArgumentException("keepAliveTimeout must be whole seconds >= 0 (Keep-Alive: timeout= counts "
+                    + "seconds), got " + keepAliveTimeout);
+        }
     }
 
     /** Defaults: 127.0.0.1, ephemeral port, seed 42, no limits, no faults, emit times recorded, the vllm personality. */
@@ -83,6 +101,8 @@ public record SimulatorConfig(
         private int ioThreads;
         private boolean h2cPriorKnowledge;
         private Personality personality = Personality.VLLM;
+        private java.time.Duration keepAliveTimeout;
+        private int maxRequestsPerConnection;
 
         private Builder(Profile profile) {
             this.profile = profile;
@@ -99,10 +119,15 @@ public record SimulatorConfig(
         public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
         public Builder h2cPriorKnowledge(boolean h2c) { this.h2cPriorKnowledge = h2c; return this; }
         public Builder personality(Personality personality) { this.personality = personality; return this; }
+        /** See {@link SimulatorConfig#keepAliveTimeout()}: null = never close idle connections, 0 = {@code Connection: close}. */
+        public Builder keepAliveTimeout(java.time.Duration timeout) { this.keepAliveTimeout = timeout; return this; }
+        /** See {@link SimulatorConfig#maxRequestsPerConnection()}: 0 = unlimited. */
+        public Builder maxRequestsPerConnection(int n) { this.maxRequestsPerConnection = n; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(profile, host, port, seed, requestsPerMinute, tokensPerMinute, faultPlan,
-                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality);
+                    recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality, keepAliveTimeout,
+                    maxRequestsPerConnection);
         }
     }
 }

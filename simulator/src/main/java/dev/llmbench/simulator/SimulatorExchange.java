@@ -251,6 +251,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
                 response.addHeader("Keep-Alive", "timeout=5, max=100");
                 request.setHeader("Connection", "close");
             }
+            server.lifecycle.decorate(response);
             responseChannel.sendResponse(response, new BasicEntityDetails(-1, EVENT_STREAM), context);
         } else {
             requestIdHeader = id;
@@ -275,6 +276,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
             response.addHeader(headers[i], headers[i + 1]);
         }
         fixedBody = ByteBuffer.wrap(bytes);
+        server.lifecycle.decorate(response);
         responseChannel.sendResponse(response, new BasicEntityDetails(bytes.length, type), context);
     }
 
@@ -321,6 +323,7 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
                 resetRequested = true;         // write half the body, then abort
             }
             fixedBody = ByteBuffer.wrap(bytes);
+            server.lifecycle.decorate(response);
             responseChannel.sendResponse(response, new BasicEntityDetails(bytes.length, JSON), context);
         } catch (HttpException | IOException | RuntimeException e) {
             sequence.cancel();

@@ -8,7 +8,8 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--personality NAME] [--port N] [--host H] [--seed S] [--h2c]}
+ * Command line: {@code java -jar llmbench-simulator.jar [--profile NAME] [--personality NAME] [--port N] [--host H] [--seed S] [--h2c]
+ * [--keep-alive-timeout SECONDS] [--max-requests-per-connection N]}
  * (parsed by picocli; {@code --help} prints the generated usage). Prints
  * {@code llmbench-simulator listening on http://127.0.0.1:PORT (profile NAME)} and serves until killed; a shutdown hook
  * closes the server. Bad arguments print a message naming the option and what it allows, then the usage, and exit
@@ -55,12 +56,23 @@ public final class SimulatorMain {
         @Option(names = "--h2c", description = "serve cleartext HTTP/2 with prior knowledge instead of HTTP/1.1")
         boolean h2c;
 
+        @Option(names = "--keep-alive-timeout", paramLabel = "SECONDS", converter = KeepAliveSeconds.class,
+                description = "HTTP/1.1: advertise Keep-Alive: timeout=N and close connections idle for N seconds "
+                        + "(`2`, `2s`); 0 = Connection: close on every response (default: idle connections stay open)")
+        java.time.Duration keepAliveTimeout;
+
+        @Option(names = "--max-requests-per-connection", paramLabel = "N", defaultValue = "0",
+                description = "the most requests one connection serves (nginx's keepalive_requests): HTTP/1.1 answers "
+                        + "the last with Connection: close, h2c sends GOAWAY when it arrives; 0 = unlimited (default)")
+        int maxRequestsPerConnection;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
         boolean help;
 
         SimulatorConfig config() {
             return SimulatorConfig.builder(Profile.named(profile)).host(host).port(port).seed(seed).h2cPriorKnowledge(h2c)
-                    .personality(personality).build();
+                    .personality(personality).keepAliveTimeout(keepAliveTimeout)
+                    .maxRequestsPerConnection(maxRequestsPerConnection).build();
         }
     }
 
@@ -194,6 +206,22 @@ public final class SimulatorMain {
                 // falls through to the message below
             }
             throw new CommandLine.TypeConversionException("must be an integer in 0..65535, got '" + value + "'");
+        }
+    }
+
+    /** Whole seconds, with or without an {@code s}: {@code 0}, {@code 5}, {@code 5s}. */
+    static final class KeepAliveSeconds implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            String v = value.strip();
+            if (v.endsWith("s")) v = v.substring(0, v.length() - 1);
+            try {
+                long seconds = Long.parseLong(v);
+                if (seconds >= 0 && seconds <= 86_400) return java.time.Duration.ofSeconds(seconds);
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new CommandLine.TypeConversionException("must be whole seconds 0..86400 (`5` or `5s`), got '" + value + "'");
         }
     }
 

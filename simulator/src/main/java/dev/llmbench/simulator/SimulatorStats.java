@@ -18,6 +18,9 @@ package dev.llmbench.simulator;
  * @param meanStepLagMicros    mean of (actual wake-up - scheduled end) over steps, microseconds
  * @param maxStepLagMicros     largest such lag, microseconds
  * @param meanStepWorkMicros   mean CPU-side work of the step thread per step (admission + emission), microseconds
+ * @param connectionsOpened    connections accepted
+ * @param connectionsClosedIdle connections the server closed because they stayed idle past its keep-alive timeout
+ *                             ({@link SimulatorConfig#keepAliveTimeout()})
  */
 public record SimulatorStats(
         long requestsAccepted,
@@ -32,5 +35,7 @@ public record SimulatorStats(
         long steps,
         double meanStepLagMicros,
         long maxStepLagMicros,
-        double meanStepWorkMicros) {
+        double meanStepWorkMicros,
+        long connectionsOpened,
+        long connectionsClosedIdle) {
 }

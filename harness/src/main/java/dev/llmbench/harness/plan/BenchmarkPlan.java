@@ -54,6 +54,21 @@ public final class BenchmarkPlan {
         }
     }
 
+    /**
+     * Which output-length fields a run sends besides {@code max_tokens} ({@code llmbench.sendMinTokens},
+     * {@code llmbench.sendIgnoreEos}); see {@link EndpointConfig.Builder#sendsMinTokens}.
+     */
+    public record OutputLengthFields(boolean minTokens, boolean ignoreEos) {
+
+        /** The built-in defaults: both sent. */
+        public static final OutputLengthFields DEFAULTS = new OutputLengthFields(true, true);
+
+        /** Sets these on an endpoint configuration. */
+        public EndpointConfig.Builder applyTo(EndpointConfig.Builder b) {
+            return b.sendsMinTokens(minTokens).sendsIgnoreEos(ignoreEos);
+        }
+    }
+
     private final String name;
     private final List<PlannedRun> runs;
     private final Target target;
@@ -71,10 +86,12 @@ public final class BenchmarkPlan {
     private final boolean allowAllFailed;
     private final boolean backoff;
     private final Responses responses;
+    private final OutputLengthFields outputLengthFields;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
                   Timeouts timeouts, String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
-                  Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff, Responses responses) {
+                  Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff, Responses responses,
+                  OutputLengthFields outputLengthFields) {
         this.name = name;
         this.runs = List.copyOf(runs);
         this.target = target;
@@ -92,6 +109,7 @@ public final class BenchmarkPlan {
         this.allowAllFailed = allowAllFailed;
         this.backoff = backoff;
         this.responses = Objects.requireNonNull(responses, "responses");
+        this.outputLengthFields = Objects.requireNonNull(outputLengthFields, "outputLengthFields");
     }
 
     /**
@@ -154,6 +172,9 @@ public final class BenchmarkPlan {
     /** Response limits and strictness of every run. */
     public Responses responses() { return responses; }
 
+    /** Which of {@code min_tokens} and {@code ignore_eos} every run sends. */
+    public OutputLengthFields outputLengthFields() { return outputLengthFields; }
+
     /** True when the embedded simulator serves the plan. */
     public boolean simulated() { return target instanceof Target.Simulated; }
 
@@ -190,8 +211,8 @@ public final class BenchmarkPlan {
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
         } else {
-            endpoint = responses.applyTo(EndpointConfig.builder(Objects.requireNonNull(simulatorUri, "simulatorUri").toString())
-                    .apiKeyEnv(apiKeyEnv).timeouts(timeouts)).build();
+            endpoint = outputLengthFields.applyTo(responses.applyTo(EndpointConfig.builder(
+                    Objects.requireNonNull(simulatorUri, "simulatorUri").toString()).apiKeyEnv(apiKeyEnv).timeouts(timeouts))).build();
         }
         Benchmark.Builder b = Benchmark.builder(run.name())
                 .endpoint(endpoint)
@@ -236,6 +257,10 @@ public final class BenchmarkPlan {
         if (!responses.equals(Responses.DEFAULTS)) {
             sb.append("responses: events up to ").append(responses.maxEventBytes()).append(" bytes, bodies up to ")
                     .append(responses.maxBodyBytes()).append(" bytes").append(responses.strictSse() ? ", strict SSE" : "").append('\n');
+        }
+        if (!outputLengthFields.equals(OutputLengthFields.DEFAULTS)) {
+            sb.append("output length: max_tokens").append(outputLengthFields.minTokens() ? ", min_tokens" : "")
+                    .append(outputLengthFields.ignoreEos() ? ", ignore_eos" : "").append(" sent").append('\n');
         }
         sb.append("output: ").append(outputDirectory).append('\n');
         for (PlannedRun r : runs) {

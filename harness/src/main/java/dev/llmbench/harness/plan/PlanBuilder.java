@@ -44,6 +44,10 @@ public final class PlanBuilder {
 
     public PlanBuilder simulatorProfile(String profile) { return set(Settings.SIMULATOR_PROFILE, profile); }
     public PlanBuilder simulatorPersonality(String personality) { return set(Settings.SIMULATOR_PERSONALITY, personality); }
+    /** {@code llmbench.sendMinTokens}: whether {@code min_tokens} is sent (default true). */
+    public PlanBuilder sendMinTokens(boolean send) { return set(Settings.SEND_MIN_TOKENS, Boolean.toString(send)); }
+    /** {@code llmbench.sendIgnoreEos}: whether {@code ignore_eos: true} is sent (default true). */
+    public PlanBuilder sendIgnoreEos(boolean send) { return set(Settings.SEND_IGNORE_EOS, Boolean.toString(send)); }
 
     /** Closed-loop tiers: users per tier, or tier names ({@code small}, {@code medium}, {@code large}). */
     public PlanBuilder concurrency(String... tiers) { return set(Settings.CONCURRENCY, String.join(",", tiers)); }

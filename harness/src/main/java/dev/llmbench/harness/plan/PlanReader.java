@@ -53,10 +53,12 @@ final class PlanReader {
                 s.get(Settings.TIMEOUT_IDLE), s.get(Settings.TIMEOUT_TOTAL));
         BenchmarkPlan.Responses responses = new BenchmarkPlan.Responses(s.get(Settings.MAX_EVENT_BYTES).intValue(),
                 s.get(Settings.MAX_BODY_BYTES).intValue(), s.get(Settings.STRICT_SSE));
+        BenchmarkPlan.OutputLengthFields lengthFields = new BenchmarkPlan.OutputLengthFields(s.get(Settings.SEND_MIN_TOKENS),
+                s.get(Settings.SEND_IGNORE_EOS));
         Target target;
         String modelName;
         if (endpoint.isPresent()) {
-            target = remote(endpoint.get(), apiKeyEnv, timeouts, responses);
+            target = remote(endpoint.get(), apiKeyEnv, timeouts, responses, lengthFields);
             modelName = model.orElseThrow(() -> SettingsException.of(Settings.MODEL.key(), "a model name is required for endpoint "
                     + target.display() + ": set -Dllmbench.model=…, LLMBENCH_MODEL, @LlmBenchmark(model = \"…\") or the plugin's <model>"));
         } else {
@@ -82,7 +84,7 @@ final class PlanReader {
         }
         return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, timeouts, tokenizerSpec, tokenizer, pricing,
                 slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS),
-                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF), responses);
+                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF), responses, lengthFields);
     }
 
     private static String name(LayeredSettings s) {
@@ -93,11 +95,13 @@ final class PlanReader {
         return v.raw();
     }
 
-    private static Target remote(SettingValue v, String apiKeyEnv, Timeouts timeouts, BenchmarkPlan.Responses responses) {
+    private static Target remote(SettingValue v, String apiKeyEnv, Timeouts timeouts, BenchmarkPlan.Responses responses,
+                                 BenchmarkPlan.OutputLengthFields lengthFields) {
         String raw = v.raw();
         String safe = Redaction.stripCredentials(raw);
         try {
-            return new Target.Remote(safe, responses.applyTo(EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv).timeouts(timeouts)).build(), v);
+            return new Target.Remote(safe, lengthFields.applyTo(responses.applyTo(EndpointConfig.builder(raw).apiKeyEnv(apiKeyEnv)
+                    .timeouts(timeouts))).build(), v);
         } catch (IllegalArgumentException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().replace(raw, safe);
             throw SettingsException.at(v, "'" + safe + "' is not a usable endpoint URL: " + detail + "; allowed: "

@@ -175,6 +175,14 @@ public final class Settings {
             "US dollars", "$ per 1M input tokens written to the prompt cache (Anthropic's cache_creation_input_tokens); "
                     + "default: 1.25 × the input price (Anthropic's 5-minute cache write)"));
 
+    // ---------------------------------------------------------------- output length fields sent to the server
+    public static final Setting<Boolean> SEND_MIN_TOKENS = declare(Setting.flag("llmbench.sendMinTokens", true,
+            "Send `min_tokens` (= the shape's output tokens) so the server generates exactly that many; turn off for "
+                    + "servers that refuse fields outside the OpenAI API (OpenAI answers 400). `max_tokens` is always sent"));
+    public static final Setting<Boolean> SEND_IGNORE_EOS = declare(Setting.flag("llmbench.sendIgnoreEos", true,
+            "Send `ignore_eos: true` so the server does not stop at its end-of-sequence token; turn off as "
+                    + "`llmbench.sendMinTokens`"));
+
     private Settings() {
     }
 

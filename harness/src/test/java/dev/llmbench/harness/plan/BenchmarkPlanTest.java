@@ -113,6 +113,21 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void minTokensAndIgnoreEosAreSentUnlessTurnedOffAndThePlanSaysSoOnlyThen() {
+        BenchmarkPlan defaults = plan(valid());
+        assertThat(((Target.Remote) defaults.target()).config().sendsMinTokens()).isTrue();
+        assertThat(((Target.Remote) defaults.target()).config().sendsIgnoreEos()).isTrue();
+        assertThat(defaults.describe()).doesNotContain("output length");
+
+        BenchmarkPlan off = plan(valid().sendMinTokens(false).set(Settings.SEND_IGNORE_EOS, "false"));
+        assertThat(((Target.Remote) off.target()).config().sendsMinTokens()).isFalse();
+        assertThat(((Target.Remote) off.target()).config().sendsIgnoreEos()).isFalse();
+        assertThat(off.describe()).contains("output length: max_tokens sent\n");
+        assertThat(plan(valid().sendIgnoreEos(false)).describe()).contains("output length: max_tokens, min_tokens sent\n");
+        assertThatThrownBy(() -> plan(valid().set(Settings.SEND_MIN_TOKENS, "no"))).hasMessageContaining("llmbench.sendMinTokens");
+    }
+
+    @Test
     void severalSlosAreSplitOnSemicolonsAndCommasOutsideParentheses() {
         BenchmarkPlan plan = plan(valid().slo("p90(ttft) < 800ms; error_rate < 1%, mean(tpot) <= 40ms"));
         assertThat(plan.slos()).containsExactly("p90(ttft) < 800ms", "error_rate < 1%", "mean(tpot) <= 40ms");

@@ -66,6 +66,7 @@ public final class AnnotationReader {
         string(b, benches, Settings.PROTOCOL.key(), "protocol", LlmBenchmark::protocol);
         string(b, benches, Settings.API_KEY_ENV.key(), "apiKeyEnv", LlmBenchmark::apiKeyEnv);
         string(b, benches, Settings.SIMULATOR_PROFILE.key(), "simulatorProfile", LlmBenchmark::simulatorProfile);
+        string(b, benches, Settings.SIMULATOR_PERSONALITY.key(), "simulatorPersonality", LlmBenchmark::simulatorPersonality);
         benchmarkName(b, benches);
         List<Found<Warmup>> warmups = all(Warmup.class);
         number(b, warmups, Settings.WARMUP_REQUESTS.key(), "requests", w -> (double) w.requests(), true);

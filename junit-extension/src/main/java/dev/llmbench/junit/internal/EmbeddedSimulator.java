@@ -33,7 +33,7 @@ final class EmbeddedSimulator implements AutoCloseable {
     private static EmbeddedSimulator start(String profileName, String personality) {
         SimulatorProvider.Running sim = EmbeddedSimulators.provider().start(profileName, 0, personality);
         System.err.println("[llmbench] embedded simulator (profile " + sim.profile().name() + ", model "
-                + sim.profile().modelName() + ") listening on " + sim.baseUri() + " for this test run");
+                + sim.profile().modelName() + ("vllm".equals(personality) ? "" : ", personality " + personality) + ") listening on " + sim.baseUri() + " for this test run");
         return new EmbeddedSimulator(sim);
     }
 

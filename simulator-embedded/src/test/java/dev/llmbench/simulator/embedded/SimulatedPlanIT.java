@@ -73,6 +73,18 @@ class SimulatedPlanIT {
     }
 
     @Test
+    void withMinTokensAndIgnoreEosOffARunAgainstTheOpenAiPersonalitySucceeds(@TempDir Path dir) throws Exception {
+        BenchmarkPlan plan = plan(BenchmarkPlan.builder().simulatorPersonality("openai").sendMinTokens(false)
+                .sendIgnoreEos(false).concurrency("2").shape("16:4").requests(6).outputDirectory(dir));
+
+        BenchmarkResult r = ResultFiles.read(PlanRunner.run(plan, line -> { }).get(0).file());
+
+        assertThat(r.counts().failed()).as("failures by kind: " + r.counts().failedByKind()).isZero();
+        assertThat(r.counts().succeeded()).isEqualTo(6);
+        assertThat(r.tokens().output()).isEqualTo(6 * 4);
+    }
+
+    @Test
     void theSameTierTwiceWritesTwoResultFiles(@TempDir Path dir) throws Exception {
         BenchmarkPlan plan = plan(BenchmarkPlan.builder().concurrency("2,small").shape("16:4").requests(4).outputDirectory(dir));
         List<String> log = new ArrayList<>();
