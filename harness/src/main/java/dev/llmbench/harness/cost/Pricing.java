@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param peakFlopsPerGpu                one GPU's dense peak FLOP/s (0: unknown), for model FLOPs utilisation
  * @param source                         where the prices came from, e.g. {@code configured} or
  *                                       {@code simulator profile fast (illustrative)}
+ * @param gpu                            the GPU serving the model, for the cost floor ({@link CostFloor}); null: unknown
+ * @param model                          the model's size, for the cost floor; null: unknown
  */
 public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
-                      double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
+                      double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source,
+                      Gpu gpu, ModelSize model) {
 
     /** Input and output tokens are weighted 3:1 in the blended price, as the provider leaderboards do. */
     public static final double BLENDED_INPUT_SHARE = 0.75;
@@ -37,6 +40,13 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
         if (gpuCount < 0 || gpuCount > 100_000) throw new IllegalArgumentException("gpuCount must be 0..100000, was " + gpuCount);
         if (gpuUsdPerHour > 0 && gpuCount == 0) throw new IllegalArgumentException("gpuCount must be >= 1 when gpuUsdPerHour is set");
         source = source == null || source.isBlank() ? "configured" : source;
+    }
+
+    /** Prices without the GPU and model the cost floor needs. */
+    public Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
+                   double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
+        this(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
+                modelParameters, peakFlopsPerGpu, source, null, null);
     }
 
     private static void check(String what, double v, boolean negativeMeansUnset) {
@@ -68,25 +78,40 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
     /** These prices with a cached-input price ($ per 1M tokens). */
     public Pricing withCachedInput(double usdPerMillionTokens) {
         return new Pricing(inputUsdPerMillionTokens, usdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
-                modelParameters, peakFlopsPerGpu, source);
+                modelParameters, peakFlopsPerGpu, source, gpu, model);
     }
 
     /** These prices with GPU-hour pricing added. */
     public Pricing withGpu(double usdPerGpuHour, int gpus) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, usdPerGpuHour,
-                gpus, modelParameters, peakFlopsPerGpu, source);
+                gpus, modelParameters, peakFlopsPerGpu, source, gpu, model);
     }
 
     /** These prices with the model size and GPU peak that model FLOPs utilisation needs. */
     public Pricing withHardware(double activeParameters, double peakFlopsPerGpu) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, activeParameters, peakFlopsPerGpu, source);
+                gpuCount, activeParameters, peakFlopsPerGpu, source, gpu, model);
+    }
+
+    /**
+     * These prices with the GPU and model the cost floor needs ({@link CostFloor}); model FLOPs utilisation then uses the
+     * model's active parameters and the GPU's peak.
+     */
+    public Pricing withServing(Gpu servingGpu, ModelSize servingModel) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
+                gpuCount, servingModel == null ? modelParameters : servingModel.activeParameters(),
+                servingGpu == null ? peakFlopsPerGpu : servingGpu.peakBf16FlopsPerSecond(), source, servingGpu, servingModel);
+    }
+
+    /** True when a cost floor can be computed: GPU time priced, the GPU and the model known. */
+    public boolean hasFloor() {
+        return pricesGpuTime() && gpu != null && model != null;
     }
 
     /** These prices, saying where they came from. */
     public Pricing withSource(String source) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, modelParameters, peakFlopsPerGpu, source);
+                gpuCount, modelParameters, peakFlopsPerGpu, source, gpu, model);
     }
 
     /** True when tokens are priced (an API). */
