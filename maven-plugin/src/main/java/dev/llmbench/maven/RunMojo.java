@@ -108,9 +108,29 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.gpuPricePerHour")
     String gpuPricePerHour;
 
-    /** GPUs serving the model (default 1 when a GPU price is set). */
+    /** GPUs serving the model (default: the fewest {@code gpu}s that hold the weights, else 1, when a GPU price is set). */
     @Parameter(property = "llmbench.gpuCount")
     String gpuCount;
+
+    /** The GPU serving the model ({@code h100-sxm}, …): with a GPU price and the model size, each result shows its cost floor. */
+    @Parameter(property = "llmbench.gpu")
+    String gpu;
+
+    /** A JSON file of GPUs that overrides and extends the built-in table. */
+    @Parameter(property = "llmbench.gpuCatalog")
+    String gpuCatalog;
+
+    /** The model's total parameters ({@code 70e9}), for the cost floor. */
+    @Parameter(property = "llmbench.modelParameters")
+    String modelParameters;
+
+    /** Parameters used per token (default: the total). */
+    @Parameter(property = "llmbench.modelActiveParameters")
+    String modelActiveParameters;
+
+    /** Bytes per weight ({@code 2} default: fp16/bf16). */
+    @Parameter(property = "llmbench.bytesPerParameter")
+    String bytesPerParameter;
 
     /** Per request: longest wait to connect ({@code 10s} default; {@code 500ms}, {@code 2m}; {@code 0} = none). */
     @Parameter(property = "llmbench.timeouts.connect")
@@ -197,7 +217,9 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.CACHED_INPUT_PRICE, cachedInputPricePerMillionTokens, "cachedInputPricePerMillionTokens")
                 .put(Settings.CACHE_WRITE_PRICE, cacheWritePricePerMillionTokens, "cacheWritePricePerMillionTokens")
                 .put(Settings.OUTPUT_PRICE, outputPricePerMillionTokens, "outputPricePerMillionTokens").put(Settings.GPU_PRICE_PER_HOUR, gpuPricePerHour)
-                .put(Settings.GPU_COUNT, gpuCount).put(Settings.TIMEOUT_CONNECT, connectTimeout, "connectTimeout")
+                .put(Settings.GPU_COUNT, gpuCount).put(Settings.GPU, gpu).put(Settings.GPU_CATALOG, gpuCatalog)
+                .put(Settings.MODEL_PARAMETERS, modelParameters).put(Settings.MODEL_ACTIVE_PARAMETERS, modelActiveParameters)
+                .put(Settings.BYTES_PER_PARAMETER, bytesPerParameter).put(Settings.TIMEOUT_CONNECT, connectTimeout, "connectTimeout")
                 .put(Settings.TIMEOUT_FIRST_TOKEN, firstTokenTimeout, "firstTokenTimeout")
                 .put(Settings.TIMEOUT_IDLE, idleTimeout, "idleTimeout").put(Settings.TIMEOUT_TOTAL, totalTimeout, "totalTimeout").put(Settings.NAME, name).put(Settings.SIMULATOR_PROFILE, simulatorProfile)
                 .put(Settings.SIMULATOR_PERSONALITY, simulatorPersonality)

@@ -20,7 +20,10 @@ import dev.llmbench.harness.metrics.Measurements;
  *   <li>{@code gpu_usd_per_run}, {@code gpu_usd_per_1k_output_tokens}: the GPU figures too, when both parts are
  *       priced;</li>
  *   <li>{@code model_flops_utilisation}: 2 × active parameters × tokens per second / (peak FLOP/s × GPUs), when the
- *       model size and GPU peak are known (the forward pass costs about 2 FLOPs per parameter per token).</li>
+ *       model size and GPU peak are known (the forward pass costs about 2 FLOPs per parameter per token);</li>
+ *   <li>{@code floor}: when GPU time is priced and the GPU and model are known, the {@link CostFloor} of this run —
+ *       its input and output tokens per request, at a batch of the mean requests in flight (Little's law: requests/s ×
+ *       mean E2E, at least 1) — beside the measured GPU cost per 1000 output tokens, and the efficiency between them.</li>
  * </ul>
  */
 public final class CostCalculator {
@@ -68,7 +71,25 @@ public final class CostCalculator {
             double tokensPerSecond = (input + output) / windowSeconds;
             mfu = 2 * pricing.modelParameters() * tokensPerSecond / (pricing.peakFlopsPerGpu() * pricing.gpuCount());
         }
+        CostFloor floor = null;
+        if (pricing.hasFloor() && output > 0) {
+            Double measuredGpuPerKiloOutput = api ? gpuPerKiloOutput : perKiloOutput;
+            floor = floor(result, pricing).withMeasured(measuredGpuPerKiloOutput);
+        }
         return new CostFigures(api ? "api" : "gpu", pricing.source(), usd, perRequest, perKiloOutput, perKilo, perGood,
-                gpuRun, gpuPerKiloOutput, mfu);
+                gpuRun, gpuPerKiloOutput, mfu, floor);
+    }
+
+    /** The floor of {@code result}'s workload (tokens per successful request, batch by Little's law) under {@code pricing}. */
+    static CostFloor floor(Measurements result, Pricing pricing) {
+        long requests = Math.max(1, result.counts().succeeded());
+        double batch = 1;
+        dev.llmbench.harness.metrics.Summary e2e = result.metrics().get(dev.llmbench.harness.metrics.MetricName.E2E.id());
+        if (e2e != null && e2e.count() > 0) {
+            double inFlight = result.throughput().requestsPerSecond() * e2e.mean() / 1e6; // mean E2E is in microseconds
+            if (Double.isFinite(inFlight)) batch = Math.max(1, inFlight);
+        }
+        return CostFloor.of(pricing.model(), pricing.gpu(), pricing.gpuCount(), pricing.gpuUsdPerHour(), batch,
+                (double) result.tokens().input() / requests, (double) result.tokens().output() / requests);
     }
 }

@@ -24,17 +24,27 @@ import java.util.Map;
  * @param gpuUsdPerRun             the GPU time's cost when both tokens and GPU time are priced, USD
  * @param gpuUsdPer1kOutputTokens  that per 1000 output tokens, USD
  * @param modelFlopsUtilisation    2 × parameters × tokens/s / (peak FLOP/s × GPUs), a fraction
+ * @param floor                    the cost floor from first principles beside the measured GPU cost, when GPU time is
+ *                                 priced and the GPU and model are known ({@link CostFloor}); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"basis", "pricing_source", "usd_per_run", "usd_per_request", "usd_per_1k_output_tokens",
         "usd_per_1k_tokens", "usd_per_good_request", "gpu_usd_per_run", "gpu_usd_per_1k_output_tokens",
-        "model_flops_utilisation"})
+        "model_flops_utilisation", "floor"})
 public record CostFigures(String basis, String pricingSource, Double usdPerRun, Double usdPerRequest,
                           @JsonProperty("usd_per_1k_output_tokens") Double usdPer1kOutputTokens,
                           @JsonProperty("usd_per_1k_tokens") Double usdPer1kTokens,
                           Double usdPerGoodRequest, Double gpuUsdPerRun,
                           @JsonProperty("gpu_usd_per_1k_output_tokens") Double gpuUsdPer1kOutputTokens,
-                          Double modelFlopsUtilisation) {
+                          Double modelFlopsUtilisation, CostFloor floor) {
+
+    /** Figures without a cost floor. */
+    public CostFigures(String basis, String pricingSource, Double usdPerRun, Double usdPerRequest, Double usdPer1kOutputTokens,
+                       Double usdPer1kTokens, Double usdPerGoodRequest, Double gpuUsdPerRun, Double gpuUsdPer1kOutputTokens,
+                       Double modelFlopsUtilisation) {
+        this(basis, pricingSource, usdPerRun, usdPerRequest, usdPer1kOutputTokens, usdPer1kTokens, usdPerGoodRequest,
+                gpuUsdPerRun, gpuUsdPer1kOutputTokens, modelFlopsUtilisation, null);
+    }
 
     /** Only the run cost per 1000 output tokens (tests, hand-made results). */
     public static CostFigures perThousandOutputTokens(double usd) {
@@ -43,7 +53,7 @@ public record CostFigures(String basis, String pricingSource, Double usdPerRun, 
 
     /**
      * The figures that are present, by their file names in file order ({@code usd_per_run}, …), for tables that list
-     * them all.
+     * them all; the floor is not among them ({@link #floor()}).
      */
     public Map<String, Object> byName() {
         Map<String, Object> m = new LinkedHashMap<>();

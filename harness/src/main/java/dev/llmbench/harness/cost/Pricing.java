@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param cacheWriteUsdPerMillionTokens  $ per 1M input tokens written to the prompt cache (Anthropic's
  *                                       {@code cache_creation_input_tokens}); negative: {@link #CACHE_WRITE_INPUT_FACTOR}
  *                                       × the input price (Anthropic's price of a 5-minute cache write)
+ * @param gpu                            the GPU serving the model, for the cost floor ({@link CostFloor}); null: unknown
+ * @param model                          the model's size, for the cost floor; null: unknown
  */
 public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
                       double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source,
-                      double cacheWriteUsdPerMillionTokens) {
+                      double cacheWriteUsdPerMillionTokens, Gpu gpu, ModelSize model) {
 
     /** A cache write costs this many times the input price unless priced apart (Anthropic, 5-minute cache, 2025). */
     public static final double CACHE_WRITE_INPUT_FACTOR = 1.25;
@@ -38,20 +40,36 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
         check("inputUsdPerMillionTokens", inputUsdPerMillionTokens, false);
         check("cachedInputUsdPerMillionTokens", cachedInputUsdPerMillionTokens, true);
         check("outputUsdPerMillionTokens", outputUsdPerMillionTokens, false);
-        check("cacheWriteUsdPerMillionTokens", cacheWriteUsdPerMillionTokens, true);
         check("gpuUsdPerHour", gpuUsdPerHour, false);
         check("modelParameters", modelParameters, false);
         check("peakFlopsPerGpu", peakFlopsPerGpu, false);
+        check("cacheWriteUsdPerMillionTokens", cacheWriteUsdPerMillionTokens, true);
         if (gpuCount < 0 || gpuCount > 100_000) throw new IllegalArgumentException("gpuCount must be 0..100000, was " + gpuCount);
         if (gpuUsdPerHour > 0 && gpuCount == 0) throw new IllegalArgumentException("gpuCount must be >= 1 when gpuUsdPerHour is set");
         source = source == null || source.isBlank() ? "configured" : source;
     }
 
-    /** Prices without a cache-write price of their own ({@link #CACHE_WRITE_INPUT_FACTOR} × input). */
+    /** Prices without a cache-write price of their own ({@link #CACHE_WRITE_INPUT_FACTOR} × input) or a cost floor. */
     public Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
                    double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source) {
         this(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
-                modelParameters, peakFlopsPerGpu, source, -1);
+                modelParameters, peakFlopsPerGpu, source, -1, null, null);
+    }
+
+    /** Prices with a cache-write price ($ per 1M tokens; negative: {@link #CACHE_WRITE_INPUT_FACTOR} × input), no cost floor. */
+    public Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
+                   double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source,
+                   double cacheWriteUsdPerMillionTokens) {
+        this(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
+                modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens, null, null);
+    }
+
+    /** Prices with the GPU and model the cost floor needs, no cache-write price of their own. */
+    public Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerMillionTokens, double outputUsdPerMillionTokens,
+                   double gpuUsdPerHour, int gpuCount, double modelParameters, double peakFlopsPerGpu, String source,
+                   Gpu gpu, ModelSize model) {
+        this(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
+                modelParameters, peakFlopsPerGpu, source, -1, gpu, model);
     }
 
     private static void check(String what, double v, boolean negativeMeansUnset) {
@@ -83,31 +101,46 @@ public record Pricing(double inputUsdPerMillionTokens, double cachedInputUsdPerM
     /** These prices with a cached-input price ($ per 1M tokens). */
     public Pricing withCachedInput(double usdPerMillionTokens) {
         return new Pricing(inputUsdPerMillionTokens, usdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour, gpuCount,
-                modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
+                modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens, gpu, model);
     }
 
     /** These prices with a cache-write price ($ per 1M tokens written to the prompt cache). */
     public Pricing withCacheWrite(double usdPerMillionTokens) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, modelParameters, peakFlopsPerGpu, source, usdPerMillionTokens);
+                gpuCount, modelParameters, peakFlopsPerGpu, source, usdPerMillionTokens, gpu, model);
     }
 
     /** These prices with GPU-hour pricing added. */
     public Pricing withGpu(double usdPerGpuHour, int gpus) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, usdPerGpuHour,
-                gpus, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
+                gpus, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens, gpu, model);
     }
 
     /** These prices with the model size and GPU peak that model FLOPs utilisation needs. */
     public Pricing withHardware(double activeParameters, double peakFlopsPerGpu) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, activeParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
+                gpuCount, activeParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens, gpu, model);
+    }
+
+    /**
+     * These prices with the GPU and model the cost floor needs ({@link CostFloor}); model FLOPs utilisation then uses the
+     * model's active parameters and the GPU's peak.
+     */
+    public Pricing withServing(Gpu servingGpu, ModelSize servingModel) {
+        return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
+                gpuCount, servingModel == null ? modelParameters : servingModel.activeParameters(),
+                servingGpu == null ? peakFlopsPerGpu : servingGpu.peakBf16FlopsPerSecond(), source, cacheWriteUsdPerMillionTokens, servingGpu, servingModel);
+    }
+
+    /** True when a cost floor can be computed: GPU time priced, the GPU and the model known. */
+    public boolean hasFloor() {
+        return pricesGpuTime() && gpu != null && model != null;
     }
 
     /** These prices, saying where they came from. */
     public Pricing withSource(String source) {
         return new Pricing(inputUsdPerMillionTokens, cachedInputUsdPerMillionTokens, outputUsdPerMillionTokens, gpuUsdPerHour,
-                gpuCount, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens);
+                gpuCount, modelParameters, peakFlopsPerGpu, source, cacheWriteUsdPerMillionTokens, gpu, model);
     }
 
     /** True when tokens are priced (an API). */

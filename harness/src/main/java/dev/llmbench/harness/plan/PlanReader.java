@@ -1,5 +1,9 @@
 package dev.llmbench.harness.plan;
 
+import dev.llmbench.harness.cost.CostFloor;
+import dev.llmbench.harness.cost.Gpu;
+import dev.llmbench.harness.cost.GpuCatalog;
+import dev.llmbench.harness.cost.ModelSize;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.EndpointConfig;
 import dev.llmbench.harness.endpoint.Timeouts;
@@ -151,10 +155,55 @@ final class PlanReader {
         Double gpuHour = s.get(Settings.GPU_PRICE_PER_HOUR);
         Long gpus = s.get(Settings.GPU_COUNT);
         double gpuPrice = gpuHour == null ? 0 : gpuHour;
+        Gpu gpu = gpu(s);
+        ModelSize size = modelSize(s);
+        if (gpu != null || size != null) {
+            SettingValue blame = s.find(gpu != null ? Settings.GPU : Settings.MODEL_PARAMETERS).orElseThrow();
+            if (gpu == null || size == null) {
+                throw SettingsException.at(blame, "the cost floor needs both " + Settings.GPU.key() + " and "
+                        + Settings.MODEL_PARAMETERS.key());
+            }
+            if (gpuPrice == 0) throw SettingsException.at(blame, "the cost floor needs a GPU price: set " + Settings.GPU_PRICE_PER_HOUR.key());
+        }
         if (zero(in) && zero(out) && zero(cached) && gpuPrice == 0) return null;
-        int gpuCount = gpuPrice > 0 ? (gpus == null ? 1 : gpus.intValue()) : 0;
+        int defaultGpus = gpu != null && gpu.memoryKnown() ? CostFloor.fewestGpus(size, gpu) : 1;
+        int gpuCount = gpuPrice > 0 ? (gpus == null ? defaultGpus : gpus.intValue()) : 0;
         return new Pricing(in == null ? 0 : in, cached == null ? -1 : cached, out == null ? 0 : out, gpuPrice, gpuCount, 0, 0,
-                "configured", cacheWrite == null ? -1 : cacheWrite);
+                "configured", cacheWrite == null ? -1 : cacheWrite).withServing(gpu, size);
+    }
+
+    private static Gpu gpu(LayeredSettings s) {
+        Optional<SettingValue> name = s.find(Settings.GPU);
+        if (name.isEmpty()) return null;
+        GpuCatalog catalog;
+        try {
+            catalog = GpuCatalog.load(s.get(Settings.GPU_CATALOG));
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.at(s.find(Settings.GPU_CATALOG).orElseThrow(), e.getMessage());
+        }
+        try {
+            return catalog.get(name.get().raw());
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.at(name.get(), e.getMessage());
+        }
+    }
+
+    private static ModelSize modelSize(LayeredSettings s) {
+        Double total = s.get(Settings.MODEL_PARAMETERS);
+        Double active = s.get(Settings.MODEL_ACTIVE_PARAMETERS);
+        if (total == null) {
+            if (active != null) {
+                throw SettingsException.at(s.find(Settings.MODEL_ACTIVE_PARAMETERS).orElseThrow(), "needs "
+                        + Settings.MODEL_PARAMETERS.key() + " (the total) too");
+            }
+            return null;
+        }
+        try {
+            return new ModelSize(total, active == null ? total : active, s.get(Settings.BYTES_PER_PARAMETER));
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.at(s.find(active != null ? Settings.MODEL_ACTIVE_PARAMETERS : Settings.MODEL_PARAMETERS)
+                    .orElseThrow(), e.getMessage());
+        }
     }
 
     private static boolean zero(Double d) {

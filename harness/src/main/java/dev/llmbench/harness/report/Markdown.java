@@ -106,6 +106,21 @@ final class Markdown {
             }
             md.append('\n');
         }
+        // The cost floor from first principles beside each measured GPU cost.
+        if (results.stream().anyMatch(r -> r.cost() != null && r.cost().floor() != null)) {
+            md.append("### Cost floor\n\n| Benchmark | GPUs | Batch | Measured $ / 1M output tokens | Floor $ / 1M output tokens | Efficiency |\n")
+                    .append("|---|---|--:|--:|--:|--:|\n");
+            for (int i = 0; i < results.size(); i++) {
+                dev.llmbench.harness.cost.CostFloor f = results.get(i).cost() == null ? null : results.get(i).cost().floor();
+                if (f == null) continue;
+                md.append("| ").append(escape(labels.get(i))).append(" | ").append(f.gpuCount()).append(" × ").append(escape(f.gpu()))
+                        .append(" | ").append(Fmt.num(f.batch()))
+                        .append(" | ").append(Fmt.usd(f.measuredUsdPer1kOutputTokens() == null ? null : f.measuredUsdPer1kOutputTokens() * 1000))
+                        .append(" | ").append(Fmt.usd(f.usdPer1kOutputTokens() * 1000))
+                        .append(" | ").append(f.efficiency() == null ? "–" : Fmt.pct(f.efficiency() * 100)).append(" |\n");
+            }
+            md.append('\n');
+        }
         // SLO verdicts per benchmark.
         boolean any = results.stream().anyMatch(r -> !r.sloVerdicts().isEmpty());
         if (any) {

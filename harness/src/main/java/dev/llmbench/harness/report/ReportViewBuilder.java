@@ -1,6 +1,7 @@
 package dev.llmbench.harness.report;
 
 import dev.llmbench.harness.cost.CostFigures;
+import dev.llmbench.harness.cost.CostFloor;
 import dev.llmbench.harness.workload.RequestShape;
 
 import dev.llmbench.harness.compare.ComparisonReport;
@@ -257,6 +258,23 @@ final class ReportViewBuilder {
             sb.append(", model FLOPs utilisation ").append(Fmt.pct(cost.modelFlopsUtilisation() * 100));
         }
         sb.append(" (").append(cost.basis()).append("; ").append(cost.pricingSource()).append(')');
+        if (cost.floor() != null) sb.append(". ").append(floorLine(cost.floor()));
+        return sb.toString();
+    }
+
+    /**
+     * e.g. "cost floor: $0.0150 per 1M output tokens on 2 × h100-sxm at batch 12.0 (fewest GPUs that hold the weights:
+     * 2), measured $0.500: efficiency 3.00 %".
+     */
+    static String floorLine(CostFloor f) {
+        StringBuilder sb = new StringBuilder("cost floor: ").append(Fmt.usd(f.usdPer1kOutputTokens() * 1000))
+                .append(" per 1M output tokens on ").append(f.gpuCount()).append(" × ").append(f.gpu())
+                .append(" at batch ").append(Fmt.num(f.batch()));
+        if (f.fewestGpus() != null) sb.append(" (fewest GPUs that hold the weights: ").append(f.fewestGpus()).append(')');
+        if (f.measuredUsdPer1kOutputTokens() != null) {
+            sb.append(", measured ").append(Fmt.usd(f.measuredUsdPer1kOutputTokens() * 1000));
+        }
+        if (f.efficiency() != null) sb.append(": efficiency ").append(Fmt.pct(f.efficiency() * 100));
         return sb.toString();
     }
 

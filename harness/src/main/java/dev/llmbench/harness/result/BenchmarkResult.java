@@ -49,9 +49,10 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
      * The minor schema version this harness writes: additions older readers may ignore (see {@link ResultFiles}).
      * 1.1: {@code throughput.good_requests}. 1.2: the derived {@code counts.errors} and {@code counts.error_rate}
      * include rate-limited requests (every failure but cancellation; re-derived when an older file is read), {@code rate_limits.backoff} and
-     * {@code counts.missing_done}.
+     * {@code counts.missing_done}. 1.3: {@code cost.floor} (the cost floor from first principles beside the measured GPU
+     * cost) and {@code configuration.pricing.gpu} / {@code .model} (what it was computed from).
      */
-    public static final int SCHEMA_MINOR_VERSION = 2;
+    public static final int SCHEMA_MINOR_VERSION = 3;
 
     public BenchmarkResult {
         Objects.requireNonNull(metadata, "metadata");

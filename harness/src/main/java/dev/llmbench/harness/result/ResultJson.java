@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.llmbench.harness.cost.Gpu;
+import dev.llmbench.harness.cost.ModelSize;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.endpoint.FailureKind;
 import dev.llmbench.harness.metrics.Counts;
@@ -319,6 +321,26 @@ final class ResultJson {
             g.writeNumberField("model_parameters", v.modelParameters());
             g.writeNumberField("peak_flops_per_gpu", v.peakFlopsPerGpu());
             g.writeStringField("source", v.source());
+            if (v.gpu() != null) {
+                Gpu gpu = v.gpu();
+                g.writeObjectFieldStart("gpu");
+                g.writeStringField("name", gpu.name());
+                g.writeStringField("description", gpu.description());
+                g.writeNumberField("peak_bf16_flops_per_second", gpu.peakBf16FlopsPerSecond());
+                g.writeNumberField("memory_bandwidth_bytes_per_second", gpu.memoryBandwidthBytesPerSecond());
+                g.writeNumberField("memory_bytes", gpu.memoryBytes());
+                g.writeNumberField("usd_per_gpu_hour_low", gpu.usdPerGpuHourLow());
+                g.writeNumberField("usd_per_gpu_hour_high", gpu.usdPerGpuHourHigh());
+                g.writeStringField("source", gpu.source());
+                g.writeEndObject();
+            }
+            if (v.model() != null) {
+                g.writeObjectFieldStart("model");
+                g.writeNumberField("total_parameters", v.model().totalParameters());
+                g.writeNumberField("active_parameters", v.model().activeParameters());
+                g.writeNumberField("bytes_per_parameter", v.model().bytesPerParameter());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
     }
@@ -328,14 +350,32 @@ final class ResultJson {
         public Pricing deserialize(JsonParser p, DeserializationContext c) throws IOException {
             JsonNode n = p.readValueAsTree();
             try {
+                Gpu gpu = null;
+                JsonNode gn = n.get("gpu");
+                if (gn != null && gn.isObject()) {
+                    gpu = new Gpu(text(gn, "name"), text(gn, "description"), num(gn, "peak_bf16_flops_per_second"),
+                            num(gn, "memory_bandwidth_bytes_per_second"), num(gn, "memory_bytes"), num(gn, "usd_per_gpu_hour_low"),
+                            num(gn, "usd_per_gpu_hour_high"), text(gn, "source"));
+                }
+                ModelSize model = null;
+                JsonNode mn = n.get("model");
+                if (mn != null && mn.isObject()) {
+                    model = new ModelSize(num(mn, "total_parameters"), num(mn, "active_parameters"), num(mn, "bytes_per_parameter"));
+                }
                 return new Pricing(num(n, "input_usd_per_million_tokens"), num(n, "cached_input_usd_per_million_tokens"),
                         num(n, "output_usd_per_million_tokens"), num(n, "gpu_usd_per_hour"), (int) num(n, "gpu_count"),
                         num(n, "model_parameters"), num(n, "peak_flops_per_gpu"),
                         n.hasNonNull("source") ? n.get("source").asText() : null,
-                        n.hasNonNull("cache_write_usd_per_million_tokens") ? num(n, "cache_write_usd_per_million_tokens") : -1);
+                        n.hasNonNull("cache_write_usd_per_million_tokens") ? num(n, "cache_write_usd_per_million_tokens") : -1,
+                        gpu, model);
             } catch (IllegalArgumentException e) {
                 throw new FieldException(null, e.getMessage());
             }
+        }
+
+        private static String text(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            return v == null || v.isNull() ? null : v.asText();
         }
 
         private static double num(JsonNode n, String key) {

@@ -108,7 +108,7 @@ public final class Settings {
     public static final Setting<Double> GPU_PRICE_PER_HOUR = declare(Setting.number(Pricing.GPU_HOUR_KEY, null, 0, 1e6,
             "US dollars", "$ per GPU-hour of self-hosted serving (used when tokens are not priced)"));
     public static final Setting<Long> GPU_COUNT = declare(Setting.wholeNumber(Pricing.GPU_COUNT_KEY, null, 1, 100_000,
-            "GPUs serving the model; 1 when a GPU price is set"));
+            "GPUs serving the model; when a GPU price is set: the fewest `llmbench.gpu`s that hold the weights, else 1"));
 
     // ------------------------------------------------------------------ where things go
 
@@ -182,6 +182,22 @@ public final class Settings {
     public static final Setting<Boolean> SEND_IGNORE_EOS = declare(Setting.flag("llmbench.sendIgnoreEos", true,
             "Send `ignore_eos: true` so the server does not stop at its end-of-sequence token; turn off as "
                     + "`llmbench.sendMinTokens`"));
+
+    // ------------------------------------------------------------------ cost from first principles (the cost floor)
+
+    public static final Setting<String> GPU = declare(Setting.text("llmbench.gpu", null,
+            "a GPU of the catalog (" + String.join(", ", dev.llmbench.harness.cost.GpuCatalog.builtIn().names())
+                    + ") or of `llmbench.gpuCatalog`",
+            "GPU serving the model: with `llmbench.gpuPricePerHour` and `llmbench.modelParameters`, each result shows the cost "
+                    + "floor from first principles beside its measured GPU cost"));
+    public static final Setting<Path> GPU_CATALOG = declare(Setting.path("llmbench.gpuCatalog", null,
+            "A JSON file of GPUs (`{\"gpus\": [...]}`) that overrides and extends the built-in table, by name"));
+    public static final Setting<Double> MODEL_PARAMETERS = declare(Setting.number("llmbench.modelParameters", null, 1e6, 1e14,
+            "parameters", "The model's total parameters (`70e9`), for the cost floor"));
+    public static final Setting<Double> MODEL_ACTIVE_PARAMETERS = declare(Setting.number("llmbench.modelActiveParameters", null,
+            1e6, 1e14, "parameters", "Parameters used per token (a mixture of experts: fewer than the total); default: the total"));
+    public static final Setting<Double> BYTES_PER_PARAMETER = declare(Setting.number("llmbench.bytesPerParameter", 2.0, 0.125,
+            16, "bytes", "Bytes per weight: 4 fp32, 2 fp16/bf16, 1 8-bit, 0.5 4-bit"));
 
     private Settings() {
     }

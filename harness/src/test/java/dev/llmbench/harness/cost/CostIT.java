@@ -73,6 +73,48 @@ class CostIT {
     }
 
     @Test
+    void aSelfHostedRunWithItsGpuAndModelShowsTheCostFloorBesideItsMeasuredCostInTheResultAndTheReport(@TempDir Path dir)
+            throws Exception {
+        try (Simulator sim = Simulator.start(Profile.fast())) {
+            // The fast profile's hardware: 0.5B parameters in 16 bits on one GPU of 200 TFLOP/s and 0.5 TB/s.
+            Gpu gpu = new Gpu("test-gpu", "the fast profile's GPU", 200e12, 0.5e12, 24e9, 1, 4, "CostIT");
+            ModelSize model = ModelSize.dense(0.5e9, 2);
+            BenchmarkResult r = run(sim, "floor", Pricing.gpu(3.6, 1).withServing(gpu, model)).build().run();
+
+            CostFloor f = r.cost().floor();
+            assertThat(f).isNotNull();
+            assertThat(f.gpu()).isEqualTo("test-gpu");
+            assertThat(f.fewestGpus()).isEqualTo(1);
+            assertThat(f.weightBytes()).isEqualTo(1e9);
+            assertThat(f.outputTokensPerRequest()).isEqualTo(20);
+            // Two users keep about two requests in flight (Little's law), never fewer than one.
+            assertThat(f.batch()).isBetween(1.0, 2.0);
+            // Decode is memory-bound here: 1 GB / 0.5 TB/s = 2 ms a step, so the floor is 2 ms / B per token at $3.60/h.
+            assertThat(f.decodeStepSeconds()).isCloseTo(0.002, within(1e-12));
+            assertThat(f.usdPer1kOutputTokens()).isCloseTo(3.6 / 3600 * 1000 * 0.002 / f.batch(), within(1e-12));
+            assertThat(f.measuredUsdPer1kOutputTokens()).isEqualTo(r.cost().usdPer1kOutputTokens());
+            assertThat(f.efficiency()).isCloseTo(f.usdPer1kOutputTokens() / f.measuredUsdPer1kOutputTokens(), within(1e-12));
+            // The simulator decodes at that floor, but the run also waits for prefill, the network and the clients.
+            assertThat(f.efficiency()).isGreaterThan(0.05).isLessThanOrEqualTo(1.05);
+
+            ResultFiles.writeToDirectory(r, dir);
+            BenchmarkResult read = ResultFiles.read(dir.resolve("floor.json"));
+            assertThat(read.cost().floor()).isEqualTo(f);
+            assertThat(read.configuration().pricing().gpu()).isEqualTo(gpu);
+            assertThat(read.configuration().pricing().model()).isEqualTo(model);
+
+            ResultSet set = ResultSet.read(List.of(dir));
+            String md = dev.llmbench.harness.report.ReportWriter.markdown(set, null);
+            assertThat(md).contains("### Cost floor")
+                    .contains("| floor | 1 × test-gpu | ")
+                    .contains(" | $" ); // measured and floor in dollars per 1M output tokens
+            String html = dev.llmbench.harness.report.ReportWriter.html(set, null);
+            assertThat(html).contains("cost floor: $").contains(" per 1M output tokens on 1 × test-gpu at batch ")
+                    .contains("efficiency ");
+        }
+    }
+
+    @Test
     void withoutPricingThereIsNoCostAndACostSloSaysSo() {
         try (Simulator sim = Simulator.start(Profile.fast())) {
             BenchmarkResult r = run(sim, "free", null).slo("cost_per_request < 1").build().run();

@@ -152,6 +152,45 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void aGpuAndAModelSizeGiveTheCostFloorItsHardwareAndTheFewestGpusByDefault(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Pricing p = plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2.5").set(Settings.GPU, "H100-SXM")
+                .set(Settings.MODEL_PARAMETERS, "70e9")).pricing();
+        assertThat(p.gpu()).isEqualTo(dev.llmbench.harness.cost.GpuCatalog.builtIn().get("h100-sxm"));
+        assertThat(p.model()).isEqualTo(dev.llmbench.harness.cost.ModelSize.dense(70e9, 2));
+        assertThat(p.gpuCount()).as("140 GB over 80 GB GPUs").isEqualTo(2);
+        assertThat(p.hasFloor()).isTrue();
+        Pricing moe = plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2.5").set(Settings.GPU, "mi300x").set(Settings.GPU_COUNT, "8")
+                .set(Settings.MODEL_PARAMETERS, "46.7e9").set(Settings.MODEL_ACTIVE_PARAMETERS, "12.9e9")
+                .set(Settings.BYTES_PER_PARAMETER, "1")).pricing();
+        assertThat(moe.model()).isEqualTo(new dev.llmbench.harness.cost.ModelSize(46.7e9, 12.9e9, 1));
+        assertThat(moe.gpuCount()).isEqualTo(8);
+        assertThat(moe.modelParameters()).as("model FLOPs utilisation uses the active parameters").isEqualTo(12.9e9);
+
+        java.nio.file.Path catalog = dir.resolve("gpus.json");
+        java.nio.file.Files.writeString(catalog, "{\"gpus\": [{\"name\": \"ours\", \"peak_bf16_flops_per_second\": 1e15, "
+                + "\"memory_bandwidth_bytes_per_second\": 4e12, \"memory_bytes\": 100e9, \"usd_per_gpu_hour_low\": 1, "
+                + "\"usd_per_gpu_hour_high\": 2, \"source\": \"our lab\"}]}");
+        assertThat(plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "1.5").set(Settings.GPU, "ours").set(Settings.GPU_CATALOG,
+                catalog.toString()).set(Settings.MODEL_PARAMETERS, "7e9")).pricing().gpu().source()).isEqualTo("our lab");
+
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2").set(Settings.GPU, "v100")
+                .set(Settings.MODEL_PARAMETERS, "7e9"))).hasMessageContaining("llmbench.gpu").hasMessageContaining(
+                "'v100' is not a GPU in the catalog; allowed: a100-40gb, a100-80gb, h100-sxm, h200, l40s, a10g, mi300x");
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2").set(Settings.GPU, "l40s")))
+                .hasMessageContaining("llmbench.gpu").hasMessageContaining("needs both llmbench.gpu and llmbench.modelParameters");
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU, "l40s").set(Settings.MODEL_PARAMETERS, "7e9")))
+                .hasMessageContaining("needs a GPU price: set llmbench.gpuPricePerHour");
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2").set(Settings.GPU, "l40s")
+                .set(Settings.MODEL_PARAMETERS, "7e9").set(Settings.MODEL_ACTIVE_PARAMETERS, "8e9")))
+                .hasMessageContaining("llmbench.modelActiveParameters").hasMessageContaining("activeParameters must be > 0 and <= totalParameters");
+        java.nio.file.Files.writeString(catalog, "{\"gpus\": [{\"name\": \"l40s\", \"memory_bytes\": -1}]}");
+        assertThatThrownBy(() -> plan(valid().set(Settings.GPU_PRICE_PER_HOUR, "2").set(Settings.GPU, "l40s")
+                .set(Settings.GPU_CATALOG, catalog.toString()).set(Settings.MODEL_PARAMETERS, "7e9")))
+                .hasMessageContaining("llmbench.gpuCatalog").hasMessageContaining("gpus[0] ('l40s'): memory_bytes: must be a finite number >= 0");
+    }
+
+    @Test
     void anEndpointWithCredentialsIsRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> plan(BenchmarkPlan.builder().endpoint("http://user:s3cret@127.0.0.1:9/v1?api_key=sk-x&team=a").model("m")))
                 .hasMessageContaining("llmbench.endpoint").hasMessageContaining("http://127.0.0.1:9/v1?team=a")

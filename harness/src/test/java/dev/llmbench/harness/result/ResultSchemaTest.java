@@ -73,6 +73,27 @@ class ResultSchemaTest {
         assertThat(ResultFiles.toJson(Fixtures.rich())).as("backoff off: absent").doesNotContain("\"backoff\"");
     }
 
+    @Test
+    void aResultWithACostFloorIsValidAndReadsBackWithItsFloorAndHardware(@TempDir Path dir) throws IOException {
+        BenchmarkResult rich = Fixtures.rich();
+        dev.llmbench.harness.cost.Pricing pricing = dev.llmbench.harness.cost.Pricing.gpu(2.0, 4).withServing(
+                dev.llmbench.harness.cost.GpuCatalog.builtIn().get("a100-80gb"), dev.llmbench.harness.cost.ModelSize.dense(70e9, 2));
+        BenchmarkConfiguration c = rich.configuration();
+        BenchmarkResult r = new BenchmarkResult(rich.metadata(), new BenchmarkConfiguration(c.name(), c.model(), c.endpoint(), c.load(),
+                c.promptShape(), c.promptTokensApproximate(), c.tokenizer(), c.dataset(), c.uniquePromptPrefix(), c.runId(), c.stream(),
+                c.exactOutputLength(), c.outputLengthSteering(), c.extraFields(), c.bounds(), c.seed(), pricing, c.simulator(),
+                c.slos(), c.other()), rich.measurements(), rich.sloVerdicts(),
+                dev.llmbench.harness.cost.CostCalculator.figures(rich.measurements(), pricing));
+        assertThat(r.cost().floor()).isNotNull();
+        String json = ResultFiles.toJson(r);
+        assertThat(json).contains("\"floor\" : {", "\"efficiency\" : ", "\"gpu\" : {", "\"name\" : \"a100-80gb\"");
+        assertThat(errors(json)).isEmpty();
+        BenchmarkResult read = ResultFiles.read(ResultFiles.write(r, dir.resolve("r.json")));
+        assertThat(read.cost()).isEqualTo(r.cost());
+        assertThat(read.configuration().pricing().gpu()).isEqualTo(pricing.gpu());
+        assertThat(read.configuration().pricing().model()).isEqualTo(pricing.model());
+    }
+
     private static BenchmarkResult withBackoff(BenchmarkResult r, RateLimits.Backoff b) {
         Measurements m = r.measurements();
         RateLimits rl = m.rateLimits();

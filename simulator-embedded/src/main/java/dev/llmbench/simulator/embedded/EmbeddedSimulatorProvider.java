@@ -1,5 +1,7 @@
 package dev.llmbench.simulator.embedded;
 
+import dev.llmbench.harness.cost.Gpu;
+import dev.llmbench.harness.cost.ModelSize;
 import dev.llmbench.harness.cost.Pricing;
 import dev.llmbench.harness.plan.SimulatorProfile;
 import dev.llmbench.harness.plan.SimulatorProvider;
@@ -65,10 +67,17 @@ public final class EmbeddedSimulatorProvider implements SimulatorProvider {
         };
     }
 
-    /** The profile's model and its illustrative list and GPU prices, so that runs on the simulator show what cost looks like. */
+    /**
+     * The profile's model and its illustrative list and GPU prices, so that runs on the simulator show what cost looks like,
+     * with its GPU and model size so that they show the cost floor too.
+     */
     static SimulatorProfile describe(Profile p) {
         Pricing pricing = Pricing.illustrative(p.inputPricePerMillionTokens(), p.outputPricePerMillionTokens(),
-                p.gpuPricePerHour(), p.gpuCount(), p.activeParameters(), p.peakFlopsPerSecond(), "simulator profile " + p.name());
+                p.gpuPricePerHour(), p.gpuCount(), p.activeParameters(), p.peakFlopsPerSecond(), "simulator profile " + p.name())
+                .withServing(new Gpu("sim-" + p.name(), "the simulated GPU of profile " + p.name(), p.peakFlopsPerSecond(),
+                                p.hbmBytesPerSecond(), 0, p.gpuPricePerHour(), p.gpuPricePerHour(),
+                                "simulator profile " + p.name() + " (its timing model's figures; memory not modelled)"),
+                        new ModelSize(p.totalParameters(), p.activeParameters(), p.weightBytes() / p.totalParameters()));
         return new SimulatorProfile(p.name(), p.modelName(), pricing);
     }
 }
