@@ -215,9 +215,9 @@ public final class Benchmark {
                 sendsMinTokens() ? maxTokens : 0, stream, extraFields, item.messages(), sendsIgnoreEos());
     }
 
-    private boolean sendsMinTokens() { return exactOutputLength && endpoint.sendsMinTokens(); }
+    private boolean sendsMinTokens() { return exactOutputLength && endpoint.sendsMinTokens() && protocol.sendsOutputLengthFields(); }
 
-    private boolean sendsIgnoreEos() { return exactOutputLength && endpoint.sendsIgnoreEos(); }
+    private boolean sendsIgnoreEos() { return exactOutputLength && endpoint.sendsIgnoreEos() && protocol.sendsOutputLengthFields(); }
 
     private BenchmarkConfiguration configuration(Endpoint client, PromptFactory prompts, WorkSource work) {
         Tokenizer t = tokenizer != null ? tokenizer : new ApproximateTokenizer();
@@ -279,7 +279,17 @@ public final class Benchmark {
         /** An HTTP protocol of one's own (default: {@link Protocol#CHAT}). */
         public Builder protocol(WireProtocol p) {
             Objects.requireNonNull(p);
-            this.protocol = (config, maxConcurrency) -> new HttpStreamingEndpoint(config, p, maxConcurrency);
+            this.protocol = new EndpointOpener() {
+                @Override
+                public Endpoint open(EndpointConfig config, int maxConcurrency) {
+                    return new HttpStreamingEndpoint(config, p, maxConcurrency);
+                }
+
+                @Override
+                public boolean sendsOutputLengthFields() {
+                    return p.sendsOutputLengthFields();
+                }
+            };
             return this;
         }
         /** One of the protocols llmbench speaks (default: {@link Protocol#CHAT}). */

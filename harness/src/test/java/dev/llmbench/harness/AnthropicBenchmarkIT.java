@@ -68,6 +68,9 @@ class AnthropicBenchmarkIT {
             assertThat(r.tokens().input()).isPositive();
             assertThat(r.tokens().outputLength().shortRequests()).isZero();
             assertThat(r.configuration().endpoint().protocol()).isEqualTo("anthropic-messages");
+            assertThat(r.configuration().outputLengthSteering())
+                    .as("the result records only what was sent: max_tokens, never min_tokens or ignore_eos")
+                    .isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.OutputLengthSteering(true, false, false));
             assertThat(r.configuration().endpoint().url()).endsWith("/v1/messages");
 
             for (RequestTimeline t : seen) {

@@ -90,6 +90,9 @@ class ResponsesBenchmarkIT {
             assertThat(r.tokens().outputLength().actual()).isEqualTo(12 * 24);
             assertThat(r.tokens().outputLength().shortRequests()).isZero();
             assertThat(r.configuration().endpoint().protocol()).isEqualTo("openai-responses");
+            assertThat(r.configuration().outputLengthSteering())
+                    .as("the result records only what was sent: max_output_tokens, never min_tokens or ignore_eos")
+                    .isEqualTo(new dev.llmbench.harness.result.BenchmarkConfiguration.OutputLengthSteering(true, false, false));
             for (RequestTimeline t : seen) {
                 assertThat(t.chunkCount()).isEqualTo(24);
                 assertThat(t.responseId()).startsWith("resp_");

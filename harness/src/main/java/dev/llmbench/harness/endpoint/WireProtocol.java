@@ -26,6 +26,14 @@ public interface WireProtocol {
         return apiKey == null ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + apiKey);
     }
 
+    /**
+     * Whether {@link #requestBody} writes {@code min_tokens} / {@code ignore_eos} when the request asks for them, so a
+     * result records only what was really sent. Default: true (OpenAI chat and completions).
+     */
+    default boolean sendsOutputLengthFields() {
+        return true;
+    }
+
     /** A fresh decoder for one response. */
     StreamDecoder newDecoder(boolean streamed);
 }

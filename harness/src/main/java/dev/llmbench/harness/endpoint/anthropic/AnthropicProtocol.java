@@ -25,6 +25,12 @@ public final class AnthropicProtocol implements WireProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The API refuses fields outside it: {@code min_tokens} and {@code ignore_eos} are never written. */
+    @Override
+    public boolean sendsOutputLengthFields() {
+        return false;
+    }
+
     @Override public String name() { return "anthropic-messages"; }
 
     @Override public String path() { return "/v1/messages"; }

@@ -74,6 +74,12 @@ public enum Protocol implements EndpointOpener {
         }
     }
 
+    /** Only OpenAI's chat and completions bodies carry {@code min_tokens} / {@code ignore_eos}. */
+    @Override
+    public boolean sendsOutputLengthFields() {
+        return this == CHAT || this == COMPLETIONS;
+    }
+
     /**
      * A protocol by its setting name (case-insensitive).
      *
