@@ -59,7 +59,8 @@ class HarnessSelfBenchmarkTest {
         assertThat(Options.parse().protocol()).isEqualTo("chat");
         assertThat(Options.parse("--protocol", "Realtime").protocol()).isEqualTo("realtime");
         assertThatThrownBy(() -> Options.parse("--protocol", "grpc")).hasMessageContaining("--protocol")
-                .hasMessageContaining("'grpc'").hasMessageContaining("chat, completions, realtime");
+                .hasMessageContaining("'grpc'")
+                .hasMessageContaining(String.join(", ", dev.llmbench.harness.endpoint.protocol.Protocol.NAMES));
         assertThatThrownBy(() -> Options.parse("--protocol", "realtime", "--compare-floor")).hasMessageContaining("--protocol chat");
     }
 
