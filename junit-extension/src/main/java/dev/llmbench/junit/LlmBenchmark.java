@@ -62,7 +62,7 @@ public @interface LlmBenchmark {
 
     /**
      * Wire personality of the embedded simulator (which real server's wire behaviour it reproduces): {@code vllm},
-     * {@code llamacpp}, {@code openai}, …; see {@link dev.llmbench.harness.settings.Settings#SIMULATOR_PERSONALITY}. Used
+     * {@code llamacpp}, {@code openai}, {@code tgi}, {@code ollama}; see {@link dev.llmbench.harness.settings.Settings#SIMULATOR_PERSONALITY}. Used
      * when no endpoint is configured; orthogonal to {@link #simulatorProfile()}. Key {@code llmbench.simulatorPersonality}.
      * Default: {@code vllm}. Against {@code openai}, also set {@code llmbench.sendMinTokens=false} and
      * {@code llmbench.sendIgnoreEos=false} (it refuses those fields, as OpenAI does).

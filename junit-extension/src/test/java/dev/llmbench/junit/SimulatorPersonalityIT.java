@@ -61,8 +61,30 @@ class SimulatorPersonalityIT {
         }
     }
 
+    @TestKitOnly
+    @LlmBenchmark(simulatorPersonality = "tgi")
+    @Measurement(requests = REQUESTS)
+    @LoadTier(concurrency = 2)
+    @PromptShape(inputTokens = 16, outputTokens = OUTPUT)
+    static class Tgi {
+        @BenchmarkTest
+        void chat() {
+        }
+    }
+
+    @TestKitOnly
+    @LlmBenchmark(simulatorPersonality = "ollama")
+    @Measurement(requests = REQUESTS)
+    @LoadTier(concurrency = 2)
+    @PromptShape(inputTokens = 16, outputTokens = OUTPUT)
+    static class Ollama {
+        @BenchmarkTest
+        void chat() {
+        }
+    }
+
     private static final Map<String, Class<?>> FIXTURES = Map.of("vllm", Vllm.class, "llamacpp", Llamacpp.class,
-            "openai", OpenAi.class);
+            "openai", OpenAi.class, "tgi", Tgi.class, "ollama", Ollama.class);
 
     private static EngineExecutionResults run(String personality, Path dir, String... more) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -77,7 +99,7 @@ class SimulatorPersonalityIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"vllm", "llamacpp", "openai"})
+    @ValueSource(strings = {"vllm", "llamacpp", "openai", "tgi", "ollama"})
     void everyPersonalityRunsWithoutFailuresAndCountsTheServersUsage(String personality, @TempDir Path dir) throws Exception {
         EngineExecutionResults results = personality.equals("openai")
                 ? run(personality, dir, Settings.SEND_MIN_TOKENS.key(), "false", Settings.SEND_IGNORE_EOS.key(), "false")

@@ -156,7 +156,7 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.simulatorProfile")
     String simulatorProfile;
 
-    /** Simulator wire personality: {@code vllm} (default), {@code llamacpp} or {@code openai}. */
+    /** Simulator wire personality: {@code vllm} (default), {@code llamacpp}, {@code openai}, {@code tgi} or {@code ollama}. */
     @Parameter(property = "llmbench.simulatorPersonality")
     String simulatorPersonality;
 

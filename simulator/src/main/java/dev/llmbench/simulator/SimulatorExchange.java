@@ -196,10 +196,12 @@ final class SimulatorExchange implements AsyncServerExchangeHandler, Sequence.Li
         try {
             req = server.parser.parse(endpoint, body, bodyLength);
         } catch (BadRequestException e) {
-            if (server.config.personality() == Personality.LLAMACPP) {
-                sendError(500, e.getMessage(), "server_error", null, null); // llama.cpp's handler turns a parse exception into 500
+            // llama.cpp's handler turns a parse exception into 500, TGI answers 422 validation, the others 400
+            int status = server.config.personality().badRequestStatus();
+            if (status >= 500) {
+                sendError(status, e.getMessage(), "server_error", null, null);
             } else {
-                sendError(400, e.getMessage(), "invalid_request_error", e.param(), null);
+                sendError(status, e.getMessage(), "invalid_request_error", e.param(), null);
             }
             return;
         }

@@ -9,6 +9,7 @@ package dev.llmbench.simulator;
  * <p>A streamed response is written as: {@link #opening()} once the sequence is admitted, {@link #token} for each
  * released token, then {@link #closing()} and {@link #finalEvent()} (which the {@code no_done} fault leaves out).
  * Formats: {@link ResponseTemplates} (OpenAI chat and completions, with the personality's variations),
+ * {@link TgiFormat} and {@link OllamaFormat} (those servers' OpenAI-compatible chat and completions),
  * {@link AnthropicFormat} (Anthropic Messages),
  * {@link ResponsesFormat} (OpenAI Responses).
  */
@@ -40,6 +41,12 @@ interface StreamFormat {
         switch (request.endpoint()) {
             case CHAT:
             case COMPLETIONS:
+                if (personality == Personality.TGI) {
+                    return TgiFormat.of(request, createdEpochSeconds, streamKey);
+                }
+                if (personality == Personality.OLLAMA) {
+                    return OllamaFormat.of(request, responseId, createdEpochSeconds, streamKey);
+                }
                 return new ResponseTemplates(request, responseId, createdEpochSeconds, streamKey, personality);
             case MESSAGES:
                 return new AnthropicFormat(request, responseId, streamKey);
@@ -61,6 +68,12 @@ interface StreamFormat {
                             String type, String param, String code) {
         if (api == CompletionRequest.Endpoint.MESSAGES) {
             return AnthropicFormat.error(status, message);
+        }
+        if (personality == Personality.TGI) {
+            return TgiFormat.error(status, message);
+        }
+        if (personality == Personality.OLLAMA) {
+            return OllamaFormat.error(status, message);
         }
         if (personality == Personality.LLAMACPP) {
             return ResponseTemplates.llamaCppError(status, message, status >= 500 ? "server_error" : type);

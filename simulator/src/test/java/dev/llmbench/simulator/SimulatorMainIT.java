@@ -77,9 +77,11 @@ class SimulatorMainIT {
         assertThat(SimulatorMain.parse(new String[0]).personality()).isEqualTo(Personality.VLLM);
         assertThat(SimulatorMain.parse(new String[] {"--personality", "llamacpp"}).personality()).isEqualTo(Personality.LLAMACPP);
         assertThat(SimulatorMain.parse(new String[] {"--personality=OpenAI"}).personality()).isEqualTo(Personality.OPENAI);
-        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--personality", "tgi"}))
-                .hasMessageContaining("--personality").hasMessageContaining("'tgi'")
-                .hasMessageContaining("vllm, llamacpp, openai");
+        assertThat(SimulatorMain.parse(new String[] {"--personality", "tgi"}).personality()).isEqualTo(Personality.TGI);
+        assertThat(SimulatorMain.parse(new String[] {"--personality=ollama"}).personality()).isEqualTo(Personality.OLLAMA);
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--personality", "sglang"}))
+                .hasMessageContaining("--personality").hasMessageContaining("'sglang'")
+                .hasMessageContaining("vllm, llamacpp, openai, tgi, ollama");
         assertThat(SimulatorMain.USAGE).contains("--personality=NAME").contains("(default vllm)");
     }
 

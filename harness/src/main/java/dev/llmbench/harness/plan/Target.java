@@ -28,7 +28,7 @@ public sealed interface Target permits Target.Remote, Target.Simulated {
         }
     }
 
-    /** The embedded simulator with this profile and wire personality ({@code vllm}, {@code llamacpp}, {@code openai}). */
+    /** The embedded simulator with this profile and wire personality ({@code vllm}, {@code llamacpp}, {@code openai}, {@code tgi}, {@code ollama}). */
     record Simulated(SimulatorProfile profile, String personality) implements Target {
         /** The default ({@code vllm}) personality. */
         public Simulated(SimulatorProfile profile) {

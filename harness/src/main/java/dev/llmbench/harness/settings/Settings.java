@@ -164,10 +164,12 @@ public final class Settings {
 
     // ---------------------------------------------------------------- simulator wire personalities
     public static final Setting<String> SIMULATOR_PERSONALITY = declare(Setting.choice("llmbench.simulatorPersonality",
-            "vllm", java.util.List.of("vllm", "llamacpp", "openai"),
+            "vllm", java.util.List.of("vllm", "llamacpp", "openai", "tgi", "ollama"),
             "Embedded simulator's wire personality (which server's wire format it reproduces): `vllm` (role chunk, usage "
                     + "chunk with empty choices), `llamacpp` (usage and timings on the final chunk, connection closed "
-                    + "after each stream), `openai` (400 on fields outside the OpenAI API such as `min_tokens`)"));
+                    + "after each stream), `openai` (400 on fields outside the OpenAI API such as `min_tokens`), `tgi` "
+                    + "(role on every delta, empty `id`, 422 `{\"error\",\"error_type\"}` errors), `ollama` (role on every "
+                    + "delta, finish reason in an empty chunk of its own, `fp_ollama`)"));
 
     // ------------------------------------------------------------------ Anthropic: prompt-cache writes
 

@@ -52,10 +52,15 @@ class SimulatedPlanIT {
         Target openai = plan(BenchmarkPlan.builder().simulatorPersonality("OpenAI")).target();
         assertThat(((Target.Simulated) openai).personality()).isEqualTo("openai");
         assertThat(openai.display()).isEqualTo("embedded simulator (profile fast, personality openai)");
-        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().simulatorPersonality("tgi")))
+        assertThat(((Target.Simulated) plan(BenchmarkPlan.builder().simulatorPersonality("tgi")).target()).personality())
+                .isEqualTo("tgi");
+        assertThatThrownBy(() -> plan(BenchmarkPlan.builder().simulatorPersonality("sglang")))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("llmbench.simulatorPersonality")
-                .hasMessageContaining("'tgi' is not allowed; allowed: vllm, llamacpp, openai");
+                .hasMessageContaining("'sglang' is not allowed; allowed: vllm, llamacpp, openai, tgi, ollama");
+        // The setting declares its names statically (the harness cannot see the simulator): they are the provider's.
+        assertThat(dev.llmbench.harness.settings.Settings.SIMULATOR_PERSONALITY.allowed())
+                .isEqualTo(String.join(", ", new EmbeddedSimulatorProvider().personalityNames()));
     }
 
     @Test
