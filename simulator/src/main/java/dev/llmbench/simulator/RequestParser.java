@@ -153,19 +153,7 @@ final class RequestParser {
             if (content == null || content.isNull()) {
                 continue; // e.g. an assistant message carrying only tool calls
             }
-            if (content.isTextual()) {
-                text.add(content.asText());
-            } else if (content.isArray()) {
-                for (JsonNode part : content) {
-                    JsonNode t = part.get("text");
-                    if (t != null && t.isTextual()) {
-                        text.add(t.asText());
-                    }
-                }
-            } else {
-                throw new BadRequestException("'" + where + ".content' must be a string or an array of parts.",
-                        where + ".content");
-            }
+            addContent(text, content, where);
         }
         return text;
     }
@@ -207,21 +195,28 @@ final class RequestParser {
                 if (output != null && output.isTextual()) {
                     text.add(output.asText());
                 }
-            } else if (content.isTextual()) {
-                text.add(content.asText());
-            } else if (content.isArray()) {
-                for (JsonNode part : content) {
-                    JsonNode t = part.get("text");
-                    if (t != null && t.isTextual()) {
-                        text.add(t.asText());
-                    }
-                }
             } else {
-                throw new BadRequestException("'" + where + ".content' must be a string or an array of parts.",
-                        where + ".content");
+                addContent(text, content, where);
             }
         }
         return text;
+    }
+
+    /** A message's or item's {@code content}: a string, or an array of parts whose {@code text} counts. */
+    private static void addContent(PromptText text, JsonNode content, String where) throws BadRequestException {
+        if (content.isTextual()) {
+            text.add(content.asText());
+        } else if (content.isArray()) {
+            for (JsonNode part : content) {
+                JsonNode t = part.get("text");
+                if (t != null && t.isTextual()) {
+                    text.add(t.asText());
+                }
+            }
+        } else {
+            throw new BadRequestException("'" + where + ".content' must be a string or an array of parts.",
+                    where + ".content");
+        }
     }
 
     private static PromptText prompt(JsonNode root) throws BadRequestException {
