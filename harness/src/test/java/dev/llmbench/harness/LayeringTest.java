@@ -23,6 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   compare                          baselines and the check
  *   report                           HTML and Markdown
  *   (root) Benchmark                 one benchmark run
+ *   sweep                            capacity search: benchmarks stepped over concurrency
  *   settings                         every llmbench.* key, layered
  *   plan                             the plan every front-end makes from settings, and running it
  * </pre>
@@ -47,6 +48,7 @@ class LayeringTest {
             {"compare", H + ".compare.."},
             {"report", H + ".report.."},
             {"benchmark", H},
+            {"sweep", H + ".sweep.."}, // capacity search: runs Benchmarks step by step
             {"settings", H + ".settings.."},
             {"plan", H + ".plan.."},
     };
