@@ -24,6 +24,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   report                           HTML and Markdown
  *   (root) Benchmark                 one benchmark run
  *   sweep                            capacity search: benchmarks stepped over concurrency
+ *   ratelimit                        rate-limit probe: benchmarks stepped over arrival rate
  *   settings                         every llmbench.* key, layered
  *   plan                             the plan every front-end makes from settings, and running it
  * </pre>
@@ -49,6 +50,7 @@ class LayeringTest {
             {"report", H + ".report.."},
             {"benchmark", H},
             {"sweep", H + ".sweep.."}, // capacity search: runs Benchmarks step by step
+            {"ratelimit", H + ".ratelimit.."}, // rate-limit probe: runs Benchmarks at rising arrival rates
             {"settings", H + ".settings.."},
             {"plan", H + ".plan.."},
     };

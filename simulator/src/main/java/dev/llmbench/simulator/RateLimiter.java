@@ -18,14 +18,25 @@ final class RateLimiter {
         }
     }
 
-    private final int requestsPerMinute;
-    private final long tokensPerMinute;
+    private final int requestsPerMinute;   // per window, scaled from per minute
+    private final long tokensPerMinute;    // per window, scaled from per minute
+    private final long windowNanos;
+    private final String rpmReason;
+    private final String tpmReason;
     private final ArrayDeque<long[]> window = new ArrayDeque<>(); // {timeNanos, tokens}
     private long tokensInWindow;
 
     RateLimiter(int requestsPerMinute, long tokensPerMinute) {
-        this.requestsPerMinute = requestsPerMinute;
-        this.tokensPerMinute = tokensPerMinute;
+        this(requestsPerMinute, tokensPerMinute, WINDOW_NANOS);
+    }
+
+    /** Limits per minute scaled to a sliding window of {@code windowNanos} (at least 1 request or token when set). */
+    RateLimiter(int requestsPerMinute, long tokensPerMinute, long windowNanos) {
+        this.windowNanos = windowNanos;
+        this.rpmReason = "requests per minute (RPM) limit " + requestsPerMinute;
+        this.tpmReason = "tokens per minute (TPM) limit " + tokensPerMinute;
+        this.requestsPerMinute = requestsPerMinute == 0 ? 0 : (int) Math.max(1, Math.round(requestsPerMinute * (windowNanos / (double) WINDOW_NANOS)));
+        this.tokensPerMinute = tokensPerMinute == 0 ? 0 : Math.max(1, Math.round(tokensPerMinute * (windowNanos / (double) WINDOW_NANOS)));
     }
 
     boolean isUnlimited() {
@@ -33,28 +44,28 @@ final class RateLimiter {
     }
 
     synchronized Decision tryAcquire(long nowNanos, long tokens) {
-        while (!window.isEmpty() && nowNanos - window.peekFirst()[0] >= WINDOW_NANOS) {
+        while (!window.isEmpty() && nowNanos - window.peekFirst()[0] >= windowNanos) {
             tokensInWindow -= window.pollFirst()[1];
         }
         if (requestsPerMinute > 0 && window.size() >= requestsPerMinute) {
-            long frees = window.peekFirst()[0] + WINDOW_NANOS;
-            return new Decision(ceilSeconds(frees - nowNanos), 0, remainingTokens(), "requests per minute (RPM) limit " + requestsPerMinute);
+            long frees = window.peekFirst()[0] + windowNanos;
+            return new Decision(ceilSeconds(frees - nowNanos), 0, remainingTokens(), rpmReason);
         }
         if (tokensPerMinute > 0 && tokensInWindow + tokens > tokensPerMinute) {
             if (tokens > tokensPerMinute) {
                 // Can never fit: tell the client to wait a whole window, as hosted APIs do.
-                return new Decision(60, remainingRequests(), remainingTokens(), "tokens per minute (TPM) limit " + tokensPerMinute);
+                return new Decision(ceilSeconds(windowNanos), remainingRequests(), remainingTokens(), tpmReason);
             }
             long freed = 0;
             long frees = nowNanos;
             for (long[] entry : window) {
                 freed += entry[1];
-                frees = entry[0] + WINDOW_NANOS;
+                frees = entry[0] + windowNanos;
                 if (tokensInWindow - freed + tokens <= tokensPerMinute) {
                     break;
                 }
             }
-            return new Decision(ceilSeconds(frees - nowNanos), remainingRequests(), remainingTokens(), "tokens per minute (TPM) limit " + tokensPerMinute);
+            return new Decision(ceilSeconds(frees - nowNanos), remainingRequests(), remainingTokens(), tpmReason);
         }
         window.addLast(new long[] {nowNanos, tokens});
         tokensInWindow += tokens;

@@ -36,7 +36,8 @@ final class ServerState {
         this.parser = new RequestParser(config.profile(), config.personality());
         this.stepLoop = stepLoop;
         this.emitLog = new EmitLog(config.emitLogCapacity(), config.recordEmitTimes());
-        this.rateLimiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());
+        this.rateLimiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute(),
+                config.rateLimitWindow() == null ? RateLimiter.WINDOW_NANOS : config.rateLimitWindow().toNanos());
         this.lifecycle = new ConnectionLifecycle(config.h2cPriorKnowledge() ? null : config.keepAliveTimeout(),
                 config.maxRequestsPerConnection());
         long created = System.currentTimeMillis() / 1000;

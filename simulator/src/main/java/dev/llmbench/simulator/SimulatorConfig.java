@@ -26,6 +26,9 @@ package dev.llmbench.simulator;
  * @param maxRequestsPerConnection the most requests one connection serves, 0 = unlimited (the default), as nginx's
  *                           {@code keepalive_requests}: over HTTP/1.1 the last is answered with {@code Connection: close};
  *                           over h2c its arrival starts a graceful shutdown (GOAWAY naming it the last stream)
+ * @param rateLimitWindow    the sliding window of the RPM/TPM limits; null = 60 s (a hosted API's). A shorter window
+ *                           scales the limits to it (600 RPM over 1 s admits 10 requests in any 1 s), so a test of a few
+ *                           seconds sees a steady rate limit instead of a one-minute quota
  */
 public record SimulatorConfig(
         Profile profile,
@@ -41,7 +44,8 @@ public record SimulatorConfig(
         boolean h2cPriorKnowledge,
         Personality personality,
         java.time.Duration keepAliveTimeout,
-        int maxRequestsPerConnection) {
+        int maxRequestsPerConnection,
+        java.time.Duration rateLimitWindow) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
@@ -76,6 +80,10 @@ public record SimulatorConfig(
         if (maxRequestsPerConnection < 0) {
             throw new IllegalArgumentException("maxRequestsPerConnection must be >= 0 (0 = unlimited), got " + maxRequestsPerConnection);
         }
+        if (rateLimitWindow != null && (rateLimitWindow.isNegative() || rateLimitWindow.isZero()
+                || rateLimitWindow.compareTo(java.time.Duration.ofMinutes(1)) > 0)) {
+            throw new IllegalArgumentException("rateLimitWindow must be in (0, 60 s] (null = 60 s), got " + rateLimitWindow);
+        }
         if (keepAliveTimeout != null && (keepAliveTimeout.isNegative() || keepAliveTimeout.toNanosPart() != 0)) {
             throw new IllegalArgumentException("keepAliveTimeout must be whole seconds >= 0 (Keep-Alive: timeout= counts "
                     + "seconds), got " + keepAliveTimeout);
@@ -103,6 +111,7 @@ public record SimulatorConfig(
         private Personality personality = Personality.VLLM;
         private java.time.Duration keepAliveTimeout;
         private int maxRequestsPerConnection;
+        private java.time.Duration rateLimitWindow;
 
         private Builder(Profile profile) {
             this.profile = profile;
@@ -124,10 +133,13 @@ public record SimulatorConfig(
         /** See {@link SimulatorConfig#maxRequestsPerConnection()}: 0 = unlimited. */
         public Builder maxRequestsPerConnection(int n) { this.maxRequestsPerConnection = n; return this; }
 
+        /** See {@link SimulatorConfig#rateLimitWindow()}: null = 60 s. */
+        public Builder rateLimitWindow(java.time.Duration window) { this.rateLimitWindow = window; return this; }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(profile, host, port, seed, requestsPerMinute, tokensPerMinute, faultPlan,
                     recordEmitTimes, emitLogCapacity, ioThreads, h2cPriorKnowledge, personality, keepAliveTimeout,
-                    maxRequestsPerConnection);
+                    maxRequestsPerConnection, rateLimitWindow);
         }
     }
 }

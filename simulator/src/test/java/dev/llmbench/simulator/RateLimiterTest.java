@@ -31,4 +31,15 @@ class RateLimiterTest {
         assertThat(r.tryAcquire(20 * S, 500).retryAfterSeconds()).isEqualTo(60); // never fits
         assertThat(r.tryAcquire(61 * S, 30).admitted()).isTrue();
     }
+
+    @Test
+    void aShorterWindowScalesTheLimitsToIt() {
+        RateLimiter r = new RateLimiter(600, 6000, S); // 1 s window: 10 requests and 100 tokens in any 1 s
+        for (int i = 0; i < 10; i++) assertThat(r.tryAcquire(i * S / 20, 1).admitted()).as("request " + i).isTrue();
+        RateLimiter.Decision d = r.tryAcquire(S / 2, 1);
+        assertThat(d.admitted()).isFalse();
+        assertThat(d.reason()).isEqualTo("requests per minute (RPM) limit 600");
+        assertThat(r.tryAcquire(S, 1).admitted()).as("the first request left the window").isTrue();
+        assertThat(r.tryAcquire(3 * S, 101).retryAfterSeconds()).as("never fits: wait a whole window").isEqualTo(1);
+    }
 }
