@@ -38,6 +38,7 @@ final class HtmlBenchmarkSection {
         figures(b.figures(), out);
         out.append("</div><div>");
         counts(b, out);
+        rateLimits(b.rateLimits(), out);
         if (b.costLine() != null) out.append("<p class=\"small\">").append(Html.escape(b.costLine())).append("</p>");
         slos(b.slos(), out);
         comparisons(b.comparisons(), out);
@@ -92,6 +93,19 @@ final class HtmlBenchmarkSection {
                 .append(" tok/s, ").append(Fmt.num(h.requestRate())).append(" req/s");
         if (h.goodput() != null) out.append(", goodput ").append(Fmt.num(h.goodput())).append(" req/s");
         out.append("</p>");
+    }
+
+    /** Refusals, backoff and the server's {@code x-ratelimit-*} headers (server text: escaped). */
+    private static void rateLimits(BenchmarkSection.RateLimitView r, StringBuilder out) {
+        if (r == null) return;
+        out.append("<p class=\"small\">Rate limits: ").append(r.status429()).append(" × 429, ").append(r.status503()).append(" × 503");
+        if (r.backoff() != null) out.append(" · backed off ").append(Html.escape(r.backoff()));
+        out.append("</p>");
+        if (r.headers().isEmpty()) return;
+        out.append("<table class=\"ratelimits\"><thead><tr><th>last x-ratelimit-* header</th><th>value</th></tr></thead><tbody>");
+        r.headers().forEach((k, v) -> out.append("<tr><td><code>").append(Html.escape(k)).append("</code></td><td>")
+                .append(Html.escape(v)).append("</td></tr>"));
+        out.append("</tbody></table>");
     }
 
     private static void slos(List<SloView> slos, StringBuilder out) {

@@ -121,6 +121,7 @@ final class Markdown {
             }
             md.append('\n');
         }
+        rateLimits(results, labels, md);
         // SLO verdicts per benchmark.
         boolean any = results.stream().anyMatch(r -> !r.sloVerdicts().isEmpty());
         if (any) {
@@ -163,6 +164,23 @@ final class Markdown {
             md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /** Per benchmark that was refused, backed off or sent {@code x-ratelimit-*} headers: those (server text, escaped). */
+    private static void rateLimits(List<BenchmarkResult> results, List<String> labels, StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+            BenchmarkSection.RateLimitView r = BenchmarkSection.RateLimitView.of(results.get(i).rateLimits());
+            if (r == null) continue;
+            StringBuilder headers = new StringBuilder();
+            r.headers().forEach((k, v) -> headers.append(headers.length() == 0 ? "" : "<br>").append(escape(k)).append(": ").append(escape(v)));
+            rows.append("| ").append(escape(labels.get(i))).append(" | ").append(r.status429()).append(" | ").append(r.status503())
+                    .append(" | ").append(r.backoff() == null ? "–" : escape(r.backoff()))
+                    .append(" | ").append(headers.length() == 0 ? "–" : headers).append(" |\n");
+        }
+        if (rows.length() == 0) return;
+        md.append("### Rate limits\n\n| Benchmark | 429 | 503 | Backoff | Last x-ratelimit-* headers |\n|---|--:|--:|---|---|\n")
+                .append(rows).append('\n');
     }
 
     /** An SLO expression inside a code span: backticks cannot be escaped there, so they become quotes. */

@@ -185,7 +185,8 @@ final class ReportViewBuilder {
                 seconds(Duration.between(r.metadata().startTime(), r.metadata().endTime())), r.metadata().hostName(),
                 h.partial() ? r.metadata().partialReason() : null, figures(r),
                 new BenchmarkSection.Counts(r.counts().succeeded(), r.counts().warmup(), r.tokens().input(), r.tokens().output()),
-                r.cost() == null ? null : costLine(r.cost()), cmp, timeSeries(r.timeSeries()), failures, r.warnings());
+                r.cost() == null ? null : costLine(r.cost()), cmp, timeSeries(r.timeSeries()), failures, r.warnings(),
+                BenchmarkSection.RateLimitView.of(r.rateLimits()));
     }
 
     private static List<BenchmarkSection.FigureRow> figures(BenchmarkResult r) {

@@ -37,6 +37,7 @@ public final class TestResults {
     private String runId = "run1";
     private List<String> slos = List.of();
     private Map<FailureKind, List<String>> failureExamples = new EnumMap<>(FailureKind.class);
+    private RateLimits rateLimits = new RateLimits(0, 0, 0, List.of(), Map.of());
 
     private TestResults(String name) {
         this.name = name;
@@ -57,6 +58,7 @@ public final class TestResults {
     public TestResults throughput(double tokPerSecond) { this.outputTokensPerSecond = tokPerSecond; return this; }
     public TestResults runId(String id) { this.runId = id; return this; }
     public TestResults slos(String... expressions) { this.slos = List.of(expressions); return this; }
+    public TestResults rateLimits(RateLimits r) { this.rateLimits = r; return this; }
     public TestResults failureExample(FailureKind k, String message) {
         failureExamples.computeIfAbsent(k, x -> new ArrayList<>()).add(message);
         return this;
@@ -81,7 +83,7 @@ public final class TestResults {
                     ok / 10, ttftUs + 10L * s));
         }
         Measurements m = new Measurements(counts, tokens, metrics, tp, new TimeSeries(START, points),
-                new Fidelity(ok * 11, 0, 0.01, 1000L), failureExamples, new RateLimits(0, 0, 0, List.of(), Map.of()), List.of());
+                new Fidelity(ok * 11, 0, 0.01, 1000L), failureExamples, rateLimits, List.of());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("model", model);

@@ -7,6 +7,7 @@ import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.compare.ComparisonReport;
 import dev.llmbench.harness.compare.TestResults;
 import dev.llmbench.harness.endpoint.FailureKind;
+import dev.llmbench.harness.metrics.RateLimits;
 import dev.llmbench.harness.result.BenchmarkResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,35 @@ class ReportContentTest {
         assertThat(html).contains("warning &lt;script&gt;");
         // exactly our two scripts: the error hook and the sorter
         assertThat(html.split("<script>", -1)).hasSize(3);
+    }
+
+    @Test
+    void theRateLimitHeadersAResultRecordedAreShownInItsSectionEscaped() {
+        RateLimits limits = new RateLimits(7, 1, 8, List.of(1000L), java.util.Map.of(
+                "x-ratelimit-limit-requests", "600", "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "1s" + XSS + "|`"), new RateLimits.Backoff(3, 2500));
+        ResultSet set = ResultSet.of(List.of(TestResults.named("limited").errors(8).rateLimits(limits).build(),
+                TestResults.named("unlimited").build()));
+
+        String html = ReportWriter.html(set, null);
+        assertThat(html).contains("Rate limits: 7 × 429, 1 × 503 · backed off 3 pauses, 2.5 s")
+                .contains("<code>x-ratelimit-limit-requests</code></td><td>600</td>")
+                .contains("<code>x-ratelimit-reset-requests</code></td><td>1s&lt;script&gt;alert(1)&lt;/script&gt;|`</td>")
+                .doesNotContain(XSS);
+        assertThat(html.split("Rate limits: ", -1)).as("only the benchmark that was limited").hasSize(2);
+
+        String md = ReportWriter.markdown(set, null);
+        assertThat(md).contains("### Rate limits\n\n| Benchmark | 429 | 503 | Backoff | Last x-ratelimit-* headers |")
+                .contains("| limited | 7 | 1 | 3 pauses, 2.5 s | x-ratelimit-limit-requests: 600<br>"
+                        + "x-ratelimit-remaining-requests: 0<br>x-ratelimit-reset-requests: 1s&lt;script>alert(1)&lt;/script>\\|\\` |")
+                .doesNotContain("| unlimited | 0 |");
+    }
+
+    @Test
+    void noRateLimitSectionWhenTheEndpointSaidNothingAboutLimits() {
+        ResultSet set = sample();
+        assertThat(ReportWriter.markdown(set, null)).doesNotContain("### Rate limits");
+        assertThat(ReportWriter.html(set, null)).doesNotContain("Rate limits:");
     }
 
     @Test
