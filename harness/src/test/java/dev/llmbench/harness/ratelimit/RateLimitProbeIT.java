@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The probe against a simulator with an RPM or a TPM limit. The simulator's limit window is shortened to 1 s (the
  * limits scale with it: 600 RPM admits 10 requests in any 1 s), so 2 s steps see the steady rate, not a minute's quota.
- * The ramp 2.5, 3.75, 5.6, 8.4, 12.7 requests/s keeps every step clear of the 10/s limit: 8.4/s is never refused, 12.7/s
- * has at least a fifth refused.
+ * The ramp 2.5, 3.75, 5.6, 8.4, 12.7 requests/s keeps every step clear of the 10/s limit: 8.4/s puts 9 requests in any
+ * 1 s, 12.7/s has at least a fifth of its 25 refused (any 2 s admit at most 20). The 10 % bound lets a busy machine's
+ * late send (two requests landing together) cost one refusal at 8.4/s without ending the ramp there.
  */
 class RateLimitProbeIT {
 
     private static final String MODEL = "limited";
     private static final double GROWTH = 1.5;
-    private static final ProbeOptions RAMP = new ProbeOptions(2.5, GROWTH, 40, Duration.ofSeconds(2), 0.05, Duration.ofSeconds(30));
+    private static final ProbeOptions RAMP = new ProbeOptions(2.5, GROWTH, 40, Duration.ofSeconds(2), 0.10, Duration.ofSeconds(30));
 
     @Test
     void the_ceiling_under_an_rpm_limit_is_within_one_ramp_step_of_it() {
@@ -36,7 +37,8 @@ class RateLimitProbeIT {
         assertThat(limited.offeredRequestsPerMinute()).isBetween((double) rpm, rpm * GROWTH);
         assertThat(limited.admittedRequestsPerMinute()).as("the limited step is admitted at about the limit").isBetween(rpm / GROWTH, rpm * 1.1);
         assertThat(limited.lastRateLimitHeaders()).as("the server's x-ratelimit-* headers").isNotEmpty();
-        assertThat(outcome.steps().subList(0, outcome.limitedFromStep())).allSatisfy(s -> assertThat(s.limitedRequests()).isZero());
+        assertThat(outcome.steps().subList(0, outcome.limitedFromStep())).allSatisfy(s -> assertThat(s.limitedShare()).isLessThanOrEqualTo(0.10));
+        assertThat(limited.limitedShare()).isGreaterThan(0.15);
     }
 
     @Test
