@@ -23,7 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>Interrupted ({@link Thread#interrupt()}, or Ctrl-C / SIGTERM through {@link ShutdownGuard}), the benchmark
  * running writes its partial result, the benchmarks not yet started are skipped (and logged), and the outcomes so far
- * are returned; the thread's interrupt flag is kept set. A caller that writes more after this (a report) holds its
+ * are returned; the thread's interrupt flag is kept set.
+ *
+ * <p>With {@link BenchmarkPlan#sweep()} set, it runs a capacity search instead of the runs ({@link PlanSweep}) and
+ * returns one outcome: the step at the capacity found. A caller that writes more after this (a report) holds its
  * own {@link ShutdownGuard} around both, so a Ctrl-C waits for that too.
  */
 public final class PlanRunner {
@@ -73,6 +76,10 @@ public final class PlanRunner {
             }
             List<Outcome> out = new ArrayList<>();
             Set<Path> written = new HashSet<>();
+            if (plan.sweep() != null) {
+                out.add(PlanSweep.run(plan, simulatorUri, log, written));
+                return out;
+            }
             List<PlannedRun> runs = plan.runs();
             for (int i = 0; i < runs.size(); i++) {
                 PlannedRun run = runs.get(i);
