@@ -243,6 +243,13 @@ public final class BenchmarkPlan {
      * @param simulatorUri the running simulator's base URI when {@link #simulated()}, else ignored (may be null)
      */
     public Benchmark.Builder benchmark(PlannedRun run, URI simulatorUri) {
+        Benchmark.Builder b = benchmarkWithoutSlos(run, simulatorUri);
+        if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
+        return b;
+    }
+
+    /** {@link #benchmark} without the plan's SLOs: a sweep's steps get theirs from {@link PlanSweep}. */
+    Benchmark.Builder benchmarkWithoutSlos(PlannedRun run, URI simulatorUri) {
         EndpointConfig endpoint;
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
@@ -264,7 +271,6 @@ public final class BenchmarkPlan {
                 .backoff(backoff);
         if (tokenizer != null) b.tokenizer(tokenizer);
         if (target instanceof Target.Simulated s) b.servedBySimulator(s.profile().name());
-        if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
         return b;
     }
 

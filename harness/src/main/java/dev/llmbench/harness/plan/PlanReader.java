@@ -130,9 +130,10 @@ final class PlanReader {
     /** The sweep when {@code llmbench.sweep} is on (it needs SLOs), else null. */
     private static BenchmarkPlan.Sweep sweep(LayeredSettings s) {
         if (!s.get(Settings.SWEEP)) return null;
-        if (s.list(Settings.SLO).isEmpty()) {
+        if (s.list(Settings.SLO).stream().allMatch(item -> PlanSweep.isCapacity(item.text()))) {
             throw SettingsException.at(s.find(Settings.SWEEP).orElseThrow(), "a sweep searches the highest concurrency meeting "
-                    + "the SLOs, and none is set: set " + Settings.SLO.key() + ", e.g. -Dllmbench.slo=\"p90(ttft) < 800ms\"");
+                    + "the SLOs, and none that judges a step is set (max_concurrency_meeting_slo judges only the outcome): set "
+                    + Settings.SLO.key() + ", e.g. -Dllmbench.slo=\"p90(ttft) < 800ms\"");
         }
         SettingValue errorText = s.find(Settings.SWEEP_MAX_ERROR_RATE).orElseThrow();
         double maxErrorRate;

@@ -235,6 +235,13 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void aSweepWhoseOnlySloIsOnCapacityIsRefused() {
+        assertThatThrownBy(() -> plan(valid().slo("max_concurrency_meeting_slo >= 40").set(Settings.SWEEP, "true")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("max_concurrency_meeting_slo judges only the outcome");
+    }
+
+    @Test
     void aSweepErrorRateAbove100PercentIsRefused() {
         assertThatThrownBy(() -> plan(valid().slo("p90(ttft) < 800ms").set(Settings.SWEEP, "true")
                 .set(Settings.SWEEP_MAX_ERROR_RATE, "150%")))
