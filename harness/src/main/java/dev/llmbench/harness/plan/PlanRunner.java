@@ -63,6 +63,18 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * Runs the plan's capacity search ({@link BenchmarkPlan#sweep()} must be set) against a running target, logs each
+     * step and writes the result at the capacity found (for a front-end that runs one invocation, as the JUnit extension).
+     *
+     * @param simulatorUri the running simulator's URI when {@link BenchmarkPlan#simulated()}, else null
+     * @param written      result files written so far in this session (the new one is added)
+     */
+    public static Outcome sweep(BenchmarkPlan plan, URI simulatorUri, Consumer<String> log, Set<Path> written) throws IOException {
+        if (plan.sweep() == null) throw new IllegalStateException("llmbench.sweep is off: the plan has no sweep");
+        return PlanSweep.run(plan, simulatorUri, log, written);
+    }
+
     private static List<Outcome> runGuarded(BenchmarkPlan plan, Consumer<String> log) throws IOException {
         plan.checkReachable();
         SimulatorProvider.Running simulator = null;
