@@ -200,6 +200,26 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "llmbench.sendIgnoreEos")
     String sendIgnoreEos;
 
+    /** Search the highest concurrency meeting the SLOs instead of running the tiers (default false; {@code llmbench:sweep} sets it). */
+    @Parameter(property = "llmbench.sweep")
+    String sweep;
+
+    /** Highest concurrency a sweep tries (default 64). */
+    @Parameter(property = "llmbench.sweepMaxConcurrency")
+    String sweepMaxConcurrency;
+
+    /** A sweep stops narrowing when first failing − last passing concurrency ≤ this (default 1). */
+    @Parameter(property = "llmbench.sweepResolution")
+    String sweepResolution;
+
+    /** No sweep step starts after this much time ({@code 30m} default). */
+    @Parameter(property = "llmbench.sweepBudget")
+    String sweepBudget;
+
+    /** A sweep step with more failed requests than this stops the sweep ({@code 5%} default). */
+    @Parameter(property = "llmbench.sweepMaxErrorRate")
+    String sweepMaxErrorRate;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
@@ -228,6 +248,9 @@ public class RunMojo extends AbstractMojo {
                 .put(Settings.MAX_EVENT_BYTES, maxEventBytes).put(Settings.MAX_BODY_BYTES, maxBodyBytes)
                 .put(Settings.STRICT_SSE, strictSse)
                 .put(Settings.SEND_MIN_TOKENS, sendMinTokens).put(Settings.SEND_IGNORE_EOS, sendIgnoreEos)
+                .put(Settings.SWEEP, sweep).put(Settings.SWEEP_MAX_CONCURRENCY, sweepMaxConcurrency)
+                .put(Settings.SWEEP_RESOLUTION, sweepResolution).put(Settings.SWEEP_BUDGET, sweepBudget)
+                .put(Settings.SWEEP_MAX_ERROR_RATE, sweepMaxErrorRate)
                 .defaultValue(Settings.OUTPUT_DIRECTORY, ProjectFolders.resultsDir(project, session), "the project's target/llmbench")
                 .resolve(session, getLog());
     }

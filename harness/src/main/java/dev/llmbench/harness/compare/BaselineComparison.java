@@ -1,5 +1,6 @@
 package dev.llmbench.harness.compare;
 
+import dev.llmbench.harness.metrics.MetricName;
 import dev.llmbench.harness.result.BenchmarkResult;
 
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * old}, WORSE when the change goes the bad way by more than the metric's tolerance, BETTER when it goes the good way
  * by more than the tolerance, else SAME. An absolute difference within the metric's
  * {@linkplain CompareMetric#noiseFloor() noise floor} is SAME. A change of exactly the tolerance is SAME.
+ *
+ * <p>A capacity search's result ({@code llmbench.sweep}) is also compared on {@code max_concurrency_meeting_slo}
+ * (higher is better; its samples are the measured requests of the step at the capacity), listed or not.
  */
 public final class BaselineComparison {
 
@@ -74,13 +78,25 @@ public final class BaselineComparison {
         for (int i = 0; i < current.size(); i++) {
             BenchmarkResult now = current.get(i);
             BenchmarkResult old = match[i] >= 0 ? baseline.get(match[i]) : null;
-            for (CompareMetric m : options.metrics()) out.add(compare(curLabels.get(i), m, old, now, options));
+            for (CompareMetric m : metrics(options, old, now)) out.add(compare(curLabels.get(i), m, old, now, options));
         }
         for (int b = 0; b < baseline.size(); b++) {
             if (used[b]) continue;
-            for (CompareMetric m : options.metrics()) out.add(compare(baseLabels.get(b), m, baseline.get(b), null, options));
+            for (CompareMetric m : metrics(options, baseline.get(b), null)) out.add(compare(baseLabels.get(b), m, baseline.get(b), null, options));
         }
         return new ComparisonReport(out, options);
+    }
+
+    /** The options' metrics, and the capacity when either side is a sweep's result (it has nothing else to say). */
+    private static List<CompareMetric> metrics(CompareOptions options, BenchmarkResult old, BenchmarkResult now) {
+        boolean sweep = (old != null && old.throughput().maxConcurrencyMeetingSlo() != null)
+                || (now != null && now.throughput().maxConcurrencyMeetingSlo() != null);
+        if (!sweep || options.metrics().stream().anyMatch(m -> m.metric() == MetricName.MAX_CONCURRENCY_MEETING_SLO)) {
+            return options.metrics();
+        }
+        List<CompareMetric> all = new ArrayList<>(options.metrics());
+        all.add(CompareMetric.parse(MetricName.MAX_CONCURRENCY_MEETING_SLO.id()));
+        return all;
     }
 
     private static MetricComparison compare(String label, CompareMetric m, BenchmarkResult old, BenchmarkResult now,

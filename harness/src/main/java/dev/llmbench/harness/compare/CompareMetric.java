@@ -103,6 +103,10 @@ public record CompareMetric(MetricRef ref, String unit, double noiseFloor) {
             }
             case COST_PER_REQUEST, COST_PER_RUN, COST_PER_1K_OUTPUT_TOKENS, COST_PER_1K_TOKENS, COST_PER_GOOD_REQUEST ->
                     r.cost() == null ? null : r.cost().usdFigure(m.id());
+            case MAX_CONCURRENCY_MEETING_SLO -> {
+                Integer c = r.throughput().maxConcurrencyMeetingSlo();
+                yield c == null ? null : c.doubleValue();
+            }
             case TTFT, TTFO, E2E, TPOT, ITL, QUEUE_DELAY, OUTPUT_SPEED, REQUEST_THROUGHPUT ->
                     throw new AssertionError("distribution metric " + m); // handled above
         };

@@ -53,7 +53,9 @@ public enum MetricName {
     COST_PER_1K_TOKENS(MetricUnit.USD, Direction.LOWER_IS_BETTER, false, null,
             "blended cost per 1000 tokens (input:output 3:1 for priced APIs)"),
     COST_PER_GOOD_REQUEST(MetricUnit.USD, Direction.LOWER_IS_BETTER, false, null,
-            "cost per request that met every SLO");
+            "cost per request that met every SLO"),
+    MAX_CONCURRENCY_MEETING_SLO(MetricUnit.USERS, Direction.HIGHER_IS_BETTER, false, null,
+            "capacity: the highest concurrency at which every SLO was met (only on a sweep's result, llmbench.sweep)");
 
     /** Which way a metric improves. */
     public enum Direction {
@@ -129,6 +131,7 @@ public enum MetricName {
             case TOKENS_PER_SECOND: return distribution ? "a per-request speed in tokens/s" : "a throughput in tokens/s";
             case REQUESTS_PER_SECOND: return "a rate in requests/s";
             case RATIO: return "a fraction of requests";
+            case USERS: return "a number of concurrent users";
             default: return "a cost in US dollars";
         }
     }

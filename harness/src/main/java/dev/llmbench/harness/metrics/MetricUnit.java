@@ -19,7 +19,9 @@ public enum MetricUnit {
     /** A fraction of requests in [0, 1]; written with % or as a plain fraction; shown in %. */
     RATIO("ratio", "%", List.of("%", "no unit (a fraction in [0, 1])")),
     /** US dollars; written as a plain number. */
-    USD("USD", "USD", List.of("no unit (a plain number of US dollars)"));
+    USD("USD", "USD", List.of("no unit (a plain number of US dollars)")),
+    /** Concurrent users; written as a plain whole number. */
+    USERS("users", "users", List.of("no unit (a number of concurrent users)"));
 
     private final String symbol;
     private final String displayUnit;

@@ -15,9 +15,18 @@ import java.time.Instant;
  * @param goodRequests              measured requests that met every SLO; null until SLOs are evaluated (never
  *                                  estimated). A count, so merged results add it; the rate is derived
  *                                  ({@link #goodputRequestsPerSecond()})
+ * @param maxConcurrencyMeetingSlo  set only on the result a capacity search writes ({@code llmbench.sweep}): the
+ *                                  highest concurrency that met every SLO (0: none did); null otherwise
  */
 public record SystemThroughput(Instant windowStart, Instant windowEnd, double outputTokensPerSecond,
-                               double inputTokensPerSecond, double requestsPerSecond, Long goodRequests) {
+                               double inputTokensPerSecond, double requestsPerSecond, Long goodRequests,
+                               Integer maxConcurrencyMeetingSlo) {
+
+    /** A run's throughput (no capacity). */
+    public SystemThroughput(Instant windowStart, Instant windowEnd, double outputTokensPerSecond,
+                            double inputTokensPerSecond, double requestsPerSecond, Long goodRequests) {
+        this(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, goodRequests, null);
+    }
 
     /** Computes the rates from the totals over [start, end] (goodput absent). */
     public static SystemThroughput of(Instant start, Instant end, Counts counts, TokenTotals tokens) {
@@ -30,7 +39,14 @@ public record SystemThroughput(Instant windowStart, Instant windowEnd, double ou
 
     /** This throughput with {@code goodRequests} set (null: not measured). */
     public SystemThroughput withGoodRequests(Long good) {
-        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, good);
+        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond, good,
+                maxConcurrencyMeetingSlo);
+    }
+
+    /** This throughput with the capacity a sweep found (null: none). */
+    public SystemThroughput withMaxConcurrencyMeetingSlo(Integer capacity) {
+        return new SystemThroughput(windowStart, windowEnd, outputTokensPerSecond, inputTokensPerSecond, requestsPerSecond,
+                goodRequests, capacity);
     }
 
     /** Goodput: good requests / window seconds (0 for an empty window); null when goodput was not measured. */

@@ -9,6 +9,7 @@ import dev.llmbench.harness.endpoint.protocol.Protocol;
 import dev.llmbench.harness.load.TierSpec;
 import dev.llmbench.harness.settings.LayeredSettings;
 import dev.llmbench.harness.settings.SettingsException;
+import dev.llmbench.harness.sweep.SearchOptions;
 import dev.llmbench.harness.workload.tokenizer.Tokenizer;
 
 import java.net.URI;
@@ -69,6 +70,27 @@ public final class BenchmarkPlan {
         }
     }
 
+    /**
+     * A capacity search instead of the load tiers ({@code llmbench.sweep} and its bounds): the highest concurrency at
+     * which the first prompt shape meets every SLO.
+     *
+     * @param maxConcurrency highest concurrency tried
+     * @param resolution     narrowing stops when first failing − last passing ≤ this
+     * @param budget         no step starts after this much time; zero: no limit
+     * @param maxErrorRate   a step with a higher error rate (0–1) stops the search
+     */
+    public record Sweep(int maxConcurrency, int resolution, Duration budget, double maxErrorRate) {
+        public Sweep {
+            Objects.requireNonNull(budget, "budget");
+        }
+
+        /** The options of the search these settings make. */
+        public SearchOptions options() {
+            return SearchOptions.upTo(maxConcurrency).withResolution(resolution).withMaxErrorRate(maxErrorRate)
+                    .withTimeBudget(budget.isZero() ? Duration.ofDays(3650) : budget);
+        }
+    }
+
     private final String name;
     private final List<PlannedRun> runs;
     private final Target target;
@@ -87,11 +109,12 @@ public final class BenchmarkPlan {
     private final boolean backoff;
     private final Responses responses;
     private final OutputLengthFields outputLengthFields;
+    private final Sweep sweep;
 
     BenchmarkPlan(String name, List<PlannedRun> runs, Target target, String model, String protocol, String apiKeyEnv,
                   Timeouts timeouts, String tokenizerSpec, Tokenizer tokenizer, Pricing pricing, List<String> slos, Bounds bounds,
                   Path outputDirectory, double progressSeconds, boolean allowAllFailed, boolean backoff, Responses responses,
-                  OutputLengthFields outputLengthFields) {
+                  OutputLengthFields outputLengthFields, Sweep sweep) {
         this.name = name;
         this.runs = List.copyOf(runs);
         this.target = target;
@@ -110,6 +133,7 @@ public final class BenchmarkPlan {
         this.backoff = backoff;
         this.responses = Objects.requireNonNull(responses, "responses");
         this.outputLengthFields = Objects.requireNonNull(outputLengthFields, "outputLengthFields");
+        this.sweep = sweep;
     }
 
     /**
@@ -175,6 +199,18 @@ public final class BenchmarkPlan {
     /** Which of {@code min_tokens} and {@code ignore_eos} every run sends. */
     public OutputLengthFields outputLengthFields() { return outputLengthFields; }
 
+    /** The capacity search {@link PlanRunner} runs instead of the tiers, or null ({@code llmbench.sweep} off). */
+    public Sweep sweep() { return sweep; }
+
+    /**
+     * The run a sweep measures: the first prompt shape, named {@code <name>-sweep-<shape>}; each step sets its own
+     * concurrency.
+     */
+    public PlannedRun sweepRun() {
+        PlannedRun first = runs.get(0);
+        return new PlannedRun(name + "-sweep-" + first.shape().slug(), first.tier(), first.shape());
+    }
+
     /** True when the embedded simulator serves the plan. */
     public boolean simulated() { return target instanceof Target.Simulated; }
 
@@ -207,6 +243,13 @@ public final class BenchmarkPlan {
      * @param simulatorUri the running simulator's base URI when {@link #simulated()}, else ignored (may be null)
      */
     public Benchmark.Builder benchmark(PlannedRun run, URI simulatorUri) {
+        Benchmark.Builder b = benchmarkWithoutSlos(run, simulatorUri);
+        if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
+        return b;
+    }
+
+    /** {@link #benchmark} without the plan's SLOs: a sweep's steps get theirs from {@link PlanSweep}. */
+    Benchmark.Builder benchmarkWithoutSlos(PlannedRun run, URI simulatorUri) {
         EndpointConfig endpoint;
         if (target instanceof Target.Remote r) {
             endpoint = r.config();
@@ -228,7 +271,6 @@ public final class BenchmarkPlan {
                 .backoff(backoff);
         if (tokenizer != null) b.tokenizer(tokenizer);
         if (target instanceof Target.Simulated s) b.servedBySimulator(s.profile().name());
-        if (!slos.isEmpty()) b.slo(slos.toArray(String[]::new));
         return b;
     }
 
@@ -263,6 +305,14 @@ public final class BenchmarkPlan {
                     .append(outputLengthFields.ignoreEos() ? ", ignore_eos" : "").append(" sent").append('\n');
         }
         sb.append("output: ").append(outputDirectory).append('\n');
+        if (sweep != null) {
+            PlannedRun r = sweepRun();
+            sb.append(String.format(Locale.ROOT, "sweep %s: capacity under the SLOs, concurrency 1..%d, resolution %d, budget %s, "
+                    + "at most %s errors; %s%n", r.name(), sweep.maxConcurrency(), sweep.resolution(),
+                    sweep.budget().isZero() ? "none" : seconds(sweep.budget()), TierSpec.fmt(sweep.maxErrorRate() * 100) + "%",
+                    r.shape().shape().describe()));
+            return sb.toString();
+        }
         for (PlannedRun r : runs) {
             sb.append("run ").append(r.name()).append(": ").append(r.tier().load().describe()).append("; ")
                     .append(r.shape().shape().describe()).append('\n');

@@ -1,5 +1,6 @@
 package dev.llmbench.harness.plan;
 
+import dev.llmbench.harness.compare.CompareOptions;
 import dev.llmbench.harness.cost.CostFloor;
 import dev.llmbench.harness.cost.Gpu;
 import dev.llmbench.harness.cost.GpuCatalog;
@@ -88,7 +89,7 @@ final class PlanReader {
         }
         return new BenchmarkPlan(name, runs, target, modelName, protocol, apiKeyEnv, timeouts, tokenizerSpec, tokenizer, pricing,
                 slos(s), bounds(s), s.get(Settings.OUTPUT_DIRECTORY), s.get(Settings.PROGRESS_SECONDS),
-                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF), responses, lengthFields);
+                s.get(Settings.ALLOW_ALL_FAILED), s.get(Settings.BACKOFF), responses, lengthFields, sweep(s));
     }
 
     private static String name(LayeredSettings s) {
@@ -124,6 +125,29 @@ final class PlanReader {
             if (!out.contains(item.text())) out.add(item.text());
         }
         return out;
+    }
+
+    /** The sweep when {@code llmbench.sweep} is on (it needs SLOs), else null. */
+    private static BenchmarkPlan.Sweep sweep(LayeredSettings s) {
+        if (!s.get(Settings.SWEEP)) return null;
+        if (s.list(Settings.SLO).stream().allMatch(item -> PlanSweep.isCapacity(item.text()))) {
+            throw SettingsException.at(s.find(Settings.SWEEP).orElseThrow(), "a sweep searches the highest concurrency meeting "
+                    + "the SLOs, and none that judges a step is set (max_concurrency_meeting_slo judges only the outcome): set "
+                    + Settings.SLO.key() + ", e.g. -Dllmbench.slo=\"p90(ttft) < 800ms\"");
+        }
+        SettingValue errorText = s.find(Settings.SWEEP_MAX_ERROR_RATE).orElseThrow();
+        double maxErrorRate;
+        try {
+            maxErrorRate = CompareOptions.parseTolerance(errorText.raw(), Settings.SWEEP_MAX_ERROR_RATE.key());
+        } catch (IllegalArgumentException e) {
+            maxErrorRate = -1;
+        }
+        if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
+            throw SettingsException.at(errorText, "'" + errorText.raw() + "' is not an error rate; allowed: "
+                    + Settings.SWEEP_MAX_ERROR_RATE.allowed());
+        }
+        return new BenchmarkPlan.Sweep(s.get(Settings.SWEEP_MAX_CONCURRENCY).intValue(), s.get(Settings.SWEEP_RESOLUTION).intValue(),
+                s.get(Settings.SWEEP_BUDGET), maxErrorRate);
     }
 
     private static BenchmarkPlan.Bounds bounds(LayeredSettings s) {

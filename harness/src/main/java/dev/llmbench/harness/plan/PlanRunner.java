@@ -23,7 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>Interrupted ({@link Thread#interrupt()}, or Ctrl-C / SIGTERM through {@link ShutdownGuard}), the benchmark
  * running writes its partial result, the benchmarks not yet started are skipped (and logged), and the outcomes so far
- * are returned; the thread's interrupt flag is kept set. A caller that writes more after this (a report) holds its
+ * are returned; the thread's interrupt flag is kept set.
+ *
+ * <p>With {@link BenchmarkPlan#sweep()} set, it runs a capacity search instead of the runs ({@link PlanSweep}) and
+ * returns one outcome: the step at the capacity found. A caller that writes more after this (a report) holds its
  * own {@link ShutdownGuard} around both, so a Ctrl-C waits for that too.
  */
 public final class PlanRunner {
@@ -60,6 +63,18 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * Runs the plan's capacity search ({@link BenchmarkPlan#sweep()} must be set) against a running target, logs each
+     * step and writes the result at the capacity found (for a front-end that runs one invocation, as the JUnit extension).
+     *
+     * @param simulatorUri the running simulator's URI when {@link BenchmarkPlan#simulated()}, else null
+     * @param written      result files written so far in this session (the new one is added)
+     */
+    public static Outcome sweep(BenchmarkPlan plan, URI simulatorUri, Consumer<String> log, Set<Path> written) throws IOException {
+        if (plan.sweep() == null) throw new IllegalStateException("llmbench.sweep is off: the plan has no sweep");
+        return PlanSweep.run(plan, simulatorUri, log, written);
+    }
+
     private static List<Outcome> runGuarded(BenchmarkPlan plan, Consumer<String> log) throws IOException {
         plan.checkReachable();
         SimulatorProvider.Running simulator = null;
@@ -73,6 +88,10 @@ public final class PlanRunner {
             }
             List<Outcome> out = new ArrayList<>();
             Set<Path> written = new HashSet<>();
+            if (plan.sweep() != null) {
+                out.add(PlanSweep.run(plan, simulatorUri, log, written));
+                return out;
+            }
             List<PlannedRun> runs = plan.runs();
             for (int i = 0; i < runs.size(); i++) {
                 PlannedRun run = runs.get(i);

@@ -50,9 +50,10 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
      * 1.1: {@code throughput.good_requests}. 1.2: the derived {@code counts.errors} and {@code counts.error_rate}
      * include rate-limited requests (every failure but cancellation; re-derived when an older file is read), {@code rate_limits.backoff} and
      * {@code counts.missing_done}. 1.3: {@code cost.floor} (the cost floor from first principles beside the measured GPU
-     * cost) and {@code configuration.pricing.gpu} / {@code .model} (what it was computed from).
+     * cost) and {@code configuration.pricing.gpu} / {@code .model} (what it was computed from). 1.4:
+     * {@code throughput.max_concurrency_meeting_slo} (on the result a capacity search writes).
      */
-    public static final int SCHEMA_MINOR_VERSION = 3;
+    public static final int SCHEMA_MINOR_VERSION = 4;
 
     public BenchmarkResult {
         Objects.requireNonNull(metadata, "metadata");
@@ -150,6 +151,15 @@ public record BenchmarkResult(RunMetadata metadata, BenchmarkConfiguration confi
     /** This result with these cost figures (null: none). */
     public BenchmarkResult withCost(CostFigures costFigures) {
         return new BenchmarkResult(metadata, configuration, measurements, sloVerdicts, costFigures);
+    }
+
+    /** This result with the capacity a sweep found: {@code throughput.max_concurrency_meeting_slo}. */
+    public BenchmarkResult withMaxConcurrencyMeetingSlo(int capacity) {
+        if (capacity < 0) throw new IllegalArgumentException("capacity must be >= 0: " + capacity);
+        Measurements m = measurements;
+        return new BenchmarkResult(metadata, configuration, new Measurements(m.counts(), m.tokens(), m.metrics(),
+                m.throughput().withMaxConcurrencyMeetingSlo(capacity), m.timeSeries(), m.fidelity(), m.failureExamples(),
+                m.rateLimits(), m.warnings()), sloVerdicts, cost);
     }
 
     /** This result with one more warning. */

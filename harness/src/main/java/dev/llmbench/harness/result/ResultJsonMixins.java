@@ -98,11 +98,12 @@ final class ResultJsonMixins {
 
     /** The window's length and goodput are derived (from the window and the good-request count) and written for readers. */
     @JsonPropertyOrder({"window_start", "window_end", "window_seconds", "output_tokens_per_second",
-            "input_tokens_per_second", "requests_per_second", "good_requests", "goodput_requests_per_second"})
+            "input_tokens_per_second", "requests_per_second", "good_requests", "goodput_requests_per_second", "max_concurrency_meeting_slo"})
     @JsonIgnoreProperties(value = {"window_seconds", "goodput_requests_per_second"}, allowGetters = true)
     abstract static class ThroughputMixin {
         @JsonProperty("window_seconds") abstract double windowSeconds();
         @JsonProperty("goodput_requests_per_second") abstract Double goodputRequestsPerSecond();
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("good_requests") abstract Long goodRequests();
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("max_concurrency_meeting_slo") abstract Integer maxConcurrencyMeetingSlo();
     }
 }

@@ -201,6 +201,21 @@ public final class Settings {
     public static final Setting<Double> BYTES_PER_PARAMETER = declare(Setting.number("llmbench.bytesPerParameter", 2.0, 0.125,
             16, "bytes", "Bytes per weight: 4 fp32, 2 fp16/bf16, 1 8-bit, 0.5 4-bit"));
 
+    // ------------------------------------------------------------------ capacity search (sweep)
+
+    public static final Setting<Boolean> SWEEP = declare(Setting.flag("llmbench.sweep", false,
+            "Instead of the load tiers, search the highest concurrency meeting every `llmbench.slo` (required) for the first "
+                    + "prompt shape; writes the step at that capacity with `max_concurrency_meeting_slo`"));
+    public static final Setting<Long> SWEEP_MAX_CONCURRENCY = declare(Setting.wholeNumber("llmbench.sweepMaxConcurrency", 64L, 1,
+            100_000, "Highest concurrency a sweep tries"));
+    public static final Setting<Long> SWEEP_RESOLUTION = declare(Setting.wholeNumber("llmbench.sweepResolution", 1L, 1, 100_000,
+            "A sweep stops narrowing when first failing − last passing concurrency ≤ this"));
+    public static final Setting<java.time.Duration> SWEEP_BUDGET = declare(Setting.duration("llmbench.sweepBudget", "30m",
+            "No sweep step starts once this much time has passed (steps are not cut short)"));
+    public static final Setting<String> SWEEP_MAX_ERROR_RATE = declare(Setting.text("llmbench.sweepMaxErrorRate", "5%",
+            "a percentage (`5%`) or a fraction (`0.05`), at most 100%",
+            "A sweep step with more failed requests than this stops the sweep"));
+
     private Settings() {
     }
 

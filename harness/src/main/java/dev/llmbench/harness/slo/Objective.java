@@ -222,8 +222,17 @@ public final class Objective {
         switch (metric.unit()) {
             case RATIO: return evaluateRate(result);
             case TOKENS_PER_SECOND: case REQUESTS_PER_SECOND: return evaluateThroughput(result);
+            case USERS: return evaluateCapacity(result);
             default: return evaluateCost(result);
         }
+    }
+
+    private SloVerdict evaluateCapacity(BenchmarkResult result) {
+        Integer capacity = result.throughput().maxConcurrencyMeetingSlo();
+        if (capacity == null) {
+            return unmeasurable(0, "capacity not measured: only the result of a capacity search (llmbench.sweep) has it");
+        }
+        return verdict(capacity, result.counts().measured(), "highest concurrency meeting every SLO of the sweep");
     }
 
     private SloVerdict evaluateDistribution(BenchmarkResult result) {

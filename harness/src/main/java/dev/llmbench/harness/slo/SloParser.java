@@ -109,6 +109,14 @@ final class SloParser {
                 baseToDisplay = 100.0;
                 break;
             }
+            case USERS: {
+                if (!unit.isEmpty() && !unit.equals("users")) throw wrongUnit(unitStart, unit, metric);
+                displayUnit = "users";
+                limitBase = number.doubleValue();
+                baseToDisplay = 1.0;
+                limitDisplay = limitBase;
+                break;
+            }
             default: {
                 if (!unit.isEmpty()) throw wrongUnit(unitStart, unit, metric);
                 displayUnit = "USD";
@@ -216,6 +224,7 @@ final class SloParser {
             case TOKENS_PER_SECOND: return "500tok/s";
             case REQUESTS_PER_SECOND: return "2rps";
             case RATIO: return "1%";
+            case USERS: return "40";
             default: return "0.002";
         }
     }

@@ -131,4 +131,26 @@ class BaselineComparisonTest {
         assertThatThrownBy(() -> CompareMetric.parse("fastness")).hasMessageContaining("unknown comparison metric 'fastness'");
         assertThat(OPTS.metrics()).hasSize(14);
     }
+
+    @Test
+    void aSweepsCapacityThirtyPercentLowerIsARegressionAndTheSameCapacityIsSame() {
+        BenchmarkResult ten = TestResults.named("chat-sweep").build().withMaxConcurrencyMeetingSlo(10);
+        BenchmarkResult seven = TestResults.named("chat-sweep").build().withMaxConcurrencyMeetingSlo(7);
+
+        ComparisonReport lower = BaselineComparison.compare(List.of(seven), List.of(ten), OPTS);
+        assertThat(verdict(lower, "max_concurrency_meeting_slo")).isEqualTo(Verdict.WORSE);
+        assertThat(lower.hasRegressions()).isTrue();
+        assertThat(lower.failureMessage()).contains("max_concurrency_meeting_slo 10").contains("-> 7");
+
+        ComparisonReport same = BaselineComparison.compare(List.of(TestResults.named("chat-sweep").build()
+                .withMaxConcurrencyMeetingSlo(10)), List.of(ten), OPTS);
+        assertThat(verdict(same, "max_concurrency_meeting_slo")).isEqualTo(Verdict.SAME);
+        assertThat(same.hasRegressions()).isFalse();
+    }
+
+    @Test
+    void resultsOfOrdinaryRunsAreNotComparedOnCapacity() {
+        ComparisonReport r = compare(TestResults.named("b"), TestResults.named("b"), OPTS);
+        assertThat(r.find(r.benchmarks().get(0), "max_concurrency_meeting_slo")).isNull();
+    }
 }

@@ -31,6 +31,7 @@ class MetricVocabularyTest {
             case REQUESTS_PER_SECOND -> "2rps";
             case RATIO -> "1%";
             case USD -> "0.002";
+            case USERS -> "40";
         };
     }
 

@@ -205,4 +205,48 @@ class BenchmarkPlanTest {
                 .hasMessageContaining("llmbench.endpoint")
                 .hasMessageContaining("http://127.0.0.1:9 is unreachable");
     }
+
+    @Test
+    void aSweepIsOffByDefaultAndOnItSearchesTheFirstShapeUnderTheSlosWithItsBounds() {
+        assertThat(plan(valid()).sweep()).isNull();
+        BenchmarkPlan plan = plan(valid().shape("128:32", "short-in-long-out").slo("p90(ttft) < 800ms")
+                .set(Settings.SWEEP, "true").set(Settings.SWEEP_MAX_CONCURRENCY, "32").set(Settings.SWEEP_RESOLUTION, "2")
+                .set(Settings.SWEEP_BUDGET, "5m").set(Settings.SWEEP_MAX_ERROR_RATE, "2%"));
+
+        assertThat(plan.sweep()).isEqualTo(new BenchmarkPlan.Sweep(32, 2, Duration.ofMinutes(5), 0.02));
+        assertThat(plan.sweep().options().maxConcurrency()).isEqualTo(32);
+        assertThat(plan.sweepRun().name()).isEqualTo("adhoc-sweep-128x32");
+        assertThat(plan.describe()).contains("sweep adhoc-sweep-128x32: capacity under the SLOs, concurrency 1..32, "
+                + "resolution 2, budget 300 s, at most 2% errors").doesNotContain("run adhoc-");
+    }
+
+    @Test
+    void aSweepTakesTheDocumentedDefaults() {
+        BenchmarkPlan plan = plan(valid().slo("p90(ttft) < 800ms").set(Settings.SWEEP, "true"));
+        assertThat(plan.sweep()).isEqualTo(new BenchmarkPlan.Sweep(64, 1, Duration.ofMinutes(30), 0.05));
+    }
+
+    @Test
+    void aSweepWithoutSlosIsRefusedNamingLlmbenchSlo() {
+        assertThatThrownBy(() -> plan(valid().set(Settings.SWEEP, "true")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("llmbench.sweep")
+                .hasMessageContaining("set llmbench.slo");
+    }
+
+    @Test
+    void aSweepWhoseOnlySloIsOnCapacityIsRefused() {
+        assertThatThrownBy(() -> plan(valid().slo("max_concurrency_meeting_slo >= 40").set(Settings.SWEEP, "true")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("max_concurrency_meeting_slo judges only the outcome");
+    }
+
+    @Test
+    void aSweepErrorRateAbove100PercentIsRefused() {
+        assertThatThrownBy(() -> plan(valid().slo("p90(ttft) < 800ms").set(Settings.SWEEP, "true")
+                .set(Settings.SWEEP_MAX_ERROR_RATE, "150%")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("llmbench.sweepMaxErrorRate")
+                .hasMessageContaining("'150%' is not an error rate; allowed: a percentage");
+    }
 }

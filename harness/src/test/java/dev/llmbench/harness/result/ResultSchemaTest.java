@@ -74,6 +74,16 @@ class ResultSchemaTest {
     }
 
     @Test
+    void aSweepsResultIsValidAndReadsBackWithItsCapacity(@TempDir Path dir) throws IOException {
+        BenchmarkResult r = Fixtures.rich().withMaxConcurrencyMeetingSlo(12);
+        String json = ResultFiles.toJson(r);
+        assertThat(json).contains("\"max_concurrency_meeting_slo\" : 12");
+        assertThat(errors(json)).isEmpty();
+        assertThat(ResultFiles.read(ResultFiles.write(r, dir.resolve("r.json"))).throughput().maxConcurrencyMeetingSlo()).isEqualTo(12);
+        assertThat(ResultFiles.toJson(Fixtures.rich())).as("not a sweep: absent").doesNotContain("max_concurrency_meeting_slo");
+    }
+
+    @Test
     void aResultWithACostFloorIsValidAndReadsBackWithItsFloorAndHardware(@TempDir Path dir) throws IOException {
         BenchmarkResult rich = Fixtures.rich();
         dev.llmbench.harness.cost.Pricing pricing = dev.llmbench.harness.cost.Pricing.gpu(2.0, 4).withServing(

@@ -46,6 +46,20 @@ class SloEvaluationTest {
     }
 
     @Test
+    void aCapacitySloJudgesTheCapacityASweepFoundAndCannotBeMeasuredOnAnOrdinaryRun() {
+        BenchmarkResult sweep = result(tenRequests()).withMaxConcurrencyMeetingSlo(48);
+        SloVerdict v = Objective.parse("max_concurrency_meeting_slo >= 40").evaluate(sweep);
+        assertThat(v.passed()).isTrue();
+        assertThat(v.measured()).isEqualTo(48.0);
+        assertThat(v.unit()).isEqualTo("users");
+        assertThat(Objective.parse("max_concurrency_meeting_slo >= 50 users").evaluate(sweep).passed()).isFalse();
+
+        SloVerdict ordinary = Objective.parse("max_concurrency_meeting_slo >= 40").evaluate(result(tenRequests()));
+        assertThat(ordinary.passed()).isFalse();
+        assertThat(ordinary.detail()).contains("only the result of a capacity search (llmbench.sweep) has it");
+    }
+
+    @Test
     void passesAPercentileSloThatTheRunMeetsAndReportsItInTheSlosUnit() {
         SloVerdict v = Objective.parse("p90(ttft) < 950ms").evaluate(result(tenRequests()));
         assertThat(v.passed()).isTrue();

@@ -14,6 +14,7 @@ import dev.llmbench.junit.Measurement;
 import dev.llmbench.junit.PromptShape;
 import dev.llmbench.junit.RequestTimeouts;
 import dev.llmbench.junit.Slo;
+import dev.llmbench.junit.Sweep;
 import dev.llmbench.junit.Warmup;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -79,6 +80,12 @@ public final class AnnotationReader {
         string(b, timeouts, Settings.TIMEOUT_FIRST_TOKEN.key(), "firstToken", RequestTimeouts::firstToken);
         string(b, timeouts, Settings.TIMEOUT_IDLE.key(), "idle", RequestTimeouts::idle);
         string(b, timeouts, Settings.TIMEOUT_TOTAL.key(), "total", RequestTimeouts::total);
+        List<Found<Sweep>> sweeps = all(Sweep.class);
+        if (!sweeps.isEmpty()) b.put(Settings.SWEEP.key(), "true", "@Sweep on " + sweeps.get(0).where());
+        number(b, sweeps, Settings.SWEEP_MAX_CONCURRENCY.key(), "maxConcurrency", w -> (double) w.maxConcurrency(), true);
+        number(b, sweeps, Settings.SWEEP_RESOLUTION.key(), "resolution", w -> (double) w.resolution(), true);
+        string(b, sweeps, Settings.SWEEP_BUDGET.key(), "budget", Sweep::budget);
+        string(b, sweeps, Settings.SWEEP_MAX_ERROR_RATE.key(), "maxErrorRate", Sweep::maxErrorRate);
         tiers(b);
         shapes(b);
         slos(b);

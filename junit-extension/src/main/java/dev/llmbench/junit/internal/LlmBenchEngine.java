@@ -5,6 +5,7 @@ import dev.llmbench.harness.ShutdownGuard;
 import dev.llmbench.harness.metrics.FailureSummary;
 import dev.llmbench.harness.metrics.Summary;
 import dev.llmbench.harness.plan.BenchmarkPlan;
+import dev.llmbench.harness.plan.PlanRunner;
 import dev.llmbench.harness.plan.PlannedRun;
 import dev.llmbench.harness.plan.ProgressReporter;
 import dev.llmbench.harness.plan.Target;
@@ -80,6 +81,11 @@ public final class LlmBenchEngine {
         }
         String base = baseDisplayName(context, method);
         List<TestTemplateInvocationContext> invocations = new ArrayList<>();
+        if (plan.sweep() != null) {
+            PlannedRun run = plan.sweepRun();
+            invocations.add(new Invocation(new InvocationPlan(plan, run, base + " [sweep: " + run.shape().label() + "]")));
+            return invocations.stream();
+        }
         for (PlannedRun run : plan.runs()) {
             invocations.add(new Invocation(new InvocationPlan(plan, run, base + " [" + run.label() + "]")));
         }
@@ -128,16 +134,22 @@ public final class LlmBenchEngine {
     private void run(ExtensionContext context, InvocationPlan invocation) {
         BenchmarkPlan plan = invocation.plan();
         URI simulator = plan.target() instanceof Target.Simulated s ? EmbeddedSimulator.forRun(context, s).uriFor(plan) : null;
-        BenchmarkResult result;
-        try (ProgressReporter progress = ProgressReporter.start(invocation.displayName(), plan.progressSeconds(), System.err)) {
-            result = plan.benchmark(invocation.run(), simulator).onRequest(progress).build().run();
-        }
         @SuppressWarnings("unchecked")
         Set<Path> written = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent("writtenResultFiles", k -> ConcurrentHashMap.<Path>newKeySet(), Set.class);
+        BenchmarkResult result;
         Path file;
         try {
-            file = ResultFiles.write(result, ResultPaths.unique(plan.outputDirectory(), ResultFiles.fileName(result), plan.model(), written));
+            if (plan.sweep() != null) {
+                PlanRunner.Outcome o = PlanRunner.sweep(plan, simulator, line -> System.err.println("[llmbench] " + line), written);
+                result = o.result();
+                file = o.file();
+            } else {
+                try (ProgressReporter progress = ProgressReporter.start(invocation.displayName(), plan.progressSeconds(), System.err)) {
+                    result = plan.benchmark(invocation.run(), simulator).onRequest(progress).build().run();
+                }
+                file = ResultFiles.write(result, ResultPaths.unique(plan.outputDirectory(), ResultFiles.fileName(result), plan.model(), written));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("llmbench: cannot write the result of " + invocation.displayName() + " to "
                     + plan.outputDirectory().toAbsolutePath() + " (llmbench.outputDirectory)", e);
@@ -188,7 +200,8 @@ public final class LlmBenchEngine {
         e.put("llmbench.endpoint", simulator != null ? simulator.toString() : plan.target().display());
         if (simulator != null) e.put("llmbench.simulator", simulator.toString());
         e.put("llmbench.model", plan.model());
-        e.put("llmbench.load", invocation.run().tier().load().describe());
+        e.put("llmbench.load", plan.sweep() != null ? "capacity search, concurrency 1.." + plan.sweep().maxConcurrency()
+                : invocation.run().tier().load().describe());
         e.put("llmbench.promptShape", invocation.run().shape().shape().describe());
         e.put("llmbench.plan", plan.describe());
         e.put("llmbench.requests", Long.toString(r.counts().measured()));
@@ -207,6 +220,9 @@ public final class LlmBenchEngine {
         e.put("llmbench.outputThroughput", String.format(Locale.ROOT, "%.1f tok/s", r.throughput().outputTokensPerSecond()));
         e.put("llmbench.requestRate", String.format(Locale.ROOT, "%.2f req/s", r.throughput().requestsPerSecond()));
         e.put("llmbench.errorRate", String.format(Locale.ROOT, "%.2f %%", 100 * r.counts().errorRate()));
+        if (r.throughput().maxConcurrencyMeetingSlo() != null) {
+            e.put("llmbench.maxConcurrencyMeetingSlo", Integer.toString(r.throughput().maxConcurrencyMeetingSlo()));
+        }
         e.put("llmbench.resultFile", file.toAbsolutePath().toString());
         List<SloVerdict> verdicts = r.sloVerdicts();
         if (!verdicts.isEmpty()) {

@@ -106,4 +106,27 @@ class SimulatedPlanIT {
         }
         assertThat(log).anySatisfy(l -> assertThat(l).contains("embedded simulator (profile fast"));
     }
+
+    @Test
+    void llmbenchRunWithASweepSearchesCapacityAndWritesTheStepAtIt(@TempDir Path dir) throws Exception {
+        BenchmarkPlan plan = plan(BenchmarkPlan.builder().shape("16:4").requests(8)
+                .slo("error_rate < 50%", "max_concurrency_meeting_slo >= 1")
+                .set(dev.llmbench.harness.settings.Settings.SWEEP, "true")
+                .set(dev.llmbench.harness.settings.Settings.SWEEP_MAX_CONCURRENCY, "4").outputDirectory(dir));
+        List<String> log = new ArrayList<>();
+
+        List<PlanRunner.Outcome> outcomes = PlanRunner.run(plan, log::add);
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            BenchmarkResult r = ResultFiles.read(o.file());
+            assertThat(r.name()).isEqualTo("adhoc-sweep-16x4");
+            assertThat(r.counts().succeeded()).isEqualTo(8);
+            // Every step met error_rate < 50%: the capacity is the maximum, and the step at it is the one written.
+            assertThat(r.throughput().maxConcurrencyMeetingSlo()).isBetween(1, 4);
+            assertThat(r.sloVerdicts()).extracting(v -> v.expression() + " " + v.passed())
+                    .containsExactly("error_rate < 50% true", "max_concurrency_meeting_slo >= 1 true");
+        });
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("adhoc-sweep-16x4: concurrency 1: SLOs met"));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("adhoc-sweep-16x4: capacity "));
+    }
 }
