@@ -7,5 +7,7 @@ public enum ProbeStopReason {
     /** The maximum rate was offered without being limited: the ceiling is at least that (not found). */
     MAX_RATE_REACHED,
     /** The time budget was spent before either. */
-    TIME_BUDGET
+    TIME_BUDGET,
+    /** The thread was interrupted (Ctrl-C, SIGTERM or {@link Thread#interrupt()}); a cut-short step judges nothing. */
+    INTERRUPTED
 }

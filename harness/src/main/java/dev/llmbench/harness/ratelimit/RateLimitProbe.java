@@ -53,12 +53,20 @@ public final class RateLimitProbe {
         double tokensPerRequest = 0;
         ProbeStopReason reason;
         for (double rate = options.startRequestsPerSecond(); ; rate = Math.min(rate * options.growthFactor(), options.maxRequestsPerSecond())) {
+            if (Thread.currentThread().isInterrupted()) {   // Ctrl-C reaches a run as an interrupt; the flag stays set
+                reason = ProbeStopReason.INTERRUPTED;
+                break;
+            }
             if (nanoClock.getAsLong() - start >= options.timeBudget().toNanos()) {
                 reason = ProbeStopReason.TIME_BUDGET;
                 break;
             }
             ProbeStep step = ProbeStep.of(rate, measure(builderForRate, rate), tokensPerRequest);
             steps.add(step);
+            if (Thread.currentThread().isInterrupted()) {   // the step was cut short: it proves no ceiling
+                reason = ProbeStopReason.INTERRUPTED;
+                break;
+            }
             tokensPerRequest = step.tokensPerRequest();
             if (step.limitedShare() > options.maxLimitedShare()) {
                 reason = ProbeStopReason.CEILING_FOUND;

@@ -64,8 +64,10 @@ public final class CapacitySearch {
         StopReason ascend() {
             SweepPoint previous = null;
             for (int c = 1; ; c = (int) Math.min(2L * c, options.maxConcurrency())) {
+                if (interrupted()) return StopReason.INTERRUPTED;
                 if (budgetSpent()) return StopReason.TIME_BUDGET;
                 SweepPoint p = measure(c);
+                if (interrupted()) return StopReason.INTERRUPTED;   // a cut-short step passes or fails nothing
                 if (p.errorRate() > options.maxErrorRate()) {
                     fail = c;
                     return StopReason.ERROR_RATE;
@@ -84,9 +86,11 @@ public final class CapacitySearch {
         /** Bisects between {@link #pass} and {@link #fail} down to the resolution. */
         StopReason narrow() {
             while (fail - pass > options.resolution()) {
+                if (interrupted()) return StopReason.INTERRUPTED;
                 if (budgetSpent()) return StopReason.TIME_BUDGET;
                 int mid = pass + (fail - pass) / 2;
                 SweepPoint p = measure(mid);
+                if (interrupted()) return StopReason.INTERRUPTED;
                 if (p.errorRate() > options.maxErrorRate()) {
                     fail = mid;
                     return StopReason.ERROR_RATE;
@@ -103,6 +107,11 @@ public final class CapacitySearch {
                 throw new IllegalStateException("asked for concurrency " + concurrency + ", measured " + p.concurrency());
             curve.put(concurrency, p);
             return p;
+        }
+
+        /** The flag stays set for the caller (Benchmark keeps it set after an interrupted run, as ShutdownGuard does). */
+        boolean interrupted() {
+            return Thread.currentThread().isInterrupted();
         }
 
         boolean budgetSpent() {

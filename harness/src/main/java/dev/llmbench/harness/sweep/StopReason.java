@@ -13,7 +13,12 @@ public enum StopReason {
     /** A step's error rate exceeded the allowed maximum. */
     ERROR_RATE("a step's error rate exceeded the maximum"),
     /** The time budget ran out before the boundary was narrowed to the resolution. */
-    TIME_BUDGET("the time budget ran out");
+    TIME_BUDGET("the time budget ran out"),
+    /**
+     * The thread was interrupted (Ctrl-C, SIGTERM, or {@link Thread#interrupt()}): the step that was running is kept on
+     * the curve, marked partial by its run, but judges nothing, and no further step starts.
+     */
+    INTERRUPTED("interrupted (Ctrl-C, SIGTERM or Thread.interrupt()): no further step started");
 
     private final String description;
 

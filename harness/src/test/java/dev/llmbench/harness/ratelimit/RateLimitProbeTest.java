@@ -23,6 +23,21 @@ class RateLimitProbeTest {
     }
 
     @Test
+    void an_interrupted_thread_starts_no_step_and_keeps_its_flag() {
+        Thread.currentThread().interrupt();   // what Ctrl-C does to a run (ShutdownGuard)
+        try {
+            ProbeOutcome outcome = new RateLimitProbe(ProbeOptions.between(1, 10))
+                    .run(rate -> { throw new AssertionError("no step may run"); });
+
+            assertThat(outcome.stopReason()).isEqualTo(ProbeStopReason.INTERRUPTED);
+            assertThat(outcome.steps()).isEmpty();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void a_step_reports_per_minute_rates_over_its_offered_span() {
         // 20 sent at 2/s span 10 s: 15 admitted = 90 per minute; 30 tokens each
         ProbeStep s = new ProbeStep(2, 20, 15, 5, 30, Map.of("x-ratelimit-remaining-requests", "0"));

@@ -47,6 +47,29 @@ class CapacitySearchTest {
     }
 
     @Test
+    void an_interrupt_during_a_step_judges_nothing_and_starts_no_further_step() {
+        // Ctrl-C reaches a run as an interrupt (ShutdownGuard), and Benchmark keeps the flag set for its caller.
+        FakeEndpoint endpoint = new FakeEndpoint(1000, c -> c <= 37) {
+            @Override
+            public SweepPoint measure(int c) {
+                SweepPoint p = super.measure(c);
+                if (c == 8) Thread.currentThread().interrupt();
+                return p;
+            }
+        };
+        try {
+            CapacityOutcome outcome = new CapacitySearch(SearchOptions.upTo(1000)).run(endpoint);
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+            assertThat(endpoint.asked).containsExactly(1, 2, 4, 8);
+            assertThat(outcome.maxConcurrencyMeetingSlo()).as("the cut-short step 8 counts for nothing").isEqualTo(4);
+            assertThat(Thread.currentThread().isInterrupted()).as("the flag stays set for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void a_coarser_resolution_stops_once_the_gap_is_within_it() {
         CapacityOutcome outcome = new CapacitySearch(SearchOptions.upTo(1000).withResolution(4))
                 .run(new FakeEndpoint(1000, c -> c <= 37));
