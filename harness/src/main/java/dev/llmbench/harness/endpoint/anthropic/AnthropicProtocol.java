@@ -1,9 +1,8 @@
 package dev.llmbench.harness.endpoint.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.harness.endpoint.ChatMessage;
 import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.RequestBodies;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.WireProtocol;
 
@@ -22,8 +21,6 @@ public final class AnthropicProtocol implements WireProtocol {
     public static final String VERSION = "2023-06-01";
     /** {@code max_tokens} is required by the API: sent when the request leaves the length to the server. */
     public static final int DEFAULT_MAX_TOKENS = 4096;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The API refuses fields outside it: {@code min_tokens} and {@code ignore_eos} are never written. */
     @Override
@@ -69,11 +66,7 @@ public final class AnthropicProtocol implements WireProtocol {
         body.put("messages", messages);
         body.put("stream", r.stream());
         body.putAll(r.extraFields());
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("extraFields cannot be written as JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.json(body);
     }
 
     private static Map<String, String> message(String role, String content) {

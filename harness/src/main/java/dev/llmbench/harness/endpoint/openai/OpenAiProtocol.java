@@ -1,9 +1,8 @@
 package dev.llmbench.harness.endpoint.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.harness.endpoint.ChatMessage;
 import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.RequestBodies;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.WireProtocol;
 
@@ -21,8 +20,6 @@ public final class OpenAiProtocol implements WireProtocol {
 
     /** Which of the two APIs. */
     public enum Api { CHAT_COMPLETIONS, COMPLETIONS }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Api api;
 
@@ -55,11 +52,7 @@ public final class OpenAiProtocol implements WireProtocol {
         body.put("stream", r.stream());
         if (r.stream()) body.put("stream_options", Map.of("include_usage", true));
         body.putAll(r.extraFields());
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("extraFields cannot be written as JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.json(body);
     }
 
     private static List<Map<String, String>> messages(GenerationRequest r) {

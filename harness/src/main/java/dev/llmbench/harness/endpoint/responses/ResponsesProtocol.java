@@ -1,9 +1,8 @@
 package dev.llmbench.harness.endpoint.responses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.harness.endpoint.ChatMessage;
 import dev.llmbench.harness.endpoint.GenerationRequest;
+import dev.llmbench.harness.endpoint.RequestBodies;
 import dev.llmbench.harness.endpoint.StreamDecoder;
 import dev.llmbench.harness.endpoint.WireProtocol;
 
@@ -24,8 +23,6 @@ import java.util.Map;
  * win (e.g. {@code "store": false}, {@code "reasoning": {"effort": "low"}}).
  */
 public final class ResponsesProtocol implements WireProtocol {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The API refuses fields outside it: {@code min_tokens} and {@code ignore_eos} are never written. */
     @Override
@@ -67,11 +64,7 @@ public final class ResponsesProtocol implements WireProtocol {
         if (r.maxTokens() > 0) body.put("max_output_tokens", r.maxTokens());
         body.put("stream", r.stream());
         body.putAll(r.extraFields());
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("extraFields cannot be written as JSON: " + e.getOriginalMessage());
-        }
+        return RequestBodies.json(body);
     }
 
     @Override
